@@ -1,0 +1,27 @@
+"""Shared fixtures: one loaded analyser per test session, isolated config and cache dirs."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    from tui.analysis.engine import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture
+def analyse(analyzer):
+    """Analyse a text and give back (document, [(speaker name, kind, quote text)])."""
+
+    def run(text: str):
+        document = analyzer.analyze(text)
+        rows = []
+        for quote in document.quotes:
+            speaker = document.speaker(quote.speaker)
+            rows.append((speaker.name if speaker else None, quote.kind, document.quote_text(quote)))
+        return document, rows
+
+    return run

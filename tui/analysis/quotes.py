@@ -1,0 +1,348 @@
+"""Finding reported speech over a spaCy parse: direct, mixed and indirect quotes.
+
+Two passes meet here. The parse gives reporting clauses: a cue verb from our
+lexicon with a clause (`X said (that) …`, `X told the BBC …`), `according to
+X`, `X was quoted as saying …`, `X accused Y of …`. The quote marks give
+direct quotes, whose cue is looked for in the narration on either side of
+them (`X said: “…”`, `“…,” said X`, `“…,” X said`). A quoted stretch inside a
+reporting clause makes the clause *mixed*, unless it is most of the clause.
+A quote with no cue that stands as its own sentence right after a
+speaker's quote is that speaker's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from tui.analysis.marks import Marked
+
+SENTENCE_END = {".", "!", "?"}
+_TRIM_LEADING = {"that", ",", ":", ";", "-", "–", "—", "whether"}
+_SUBJECT_DEPS = ("nsubj",)
+# Verbs whose passive subject is the speaker: "X was quoted as saying".
+_PASSIVE_SPEAKER_HEADS = {"quote"}
+# Dependencies through which a cue verb borrows its subject from the verb above it
+# ("…, adding: “…”", "X stood up and said …", "X was quoted as saying …").
+_BORROW_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl"}
+
+
+def _lexicon(name: str) -> list[str]:
+    text = resources.files("tui.analysis.lexicons").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def cue_lemmas() -> frozenset[str]:
+    """Reporting verbs by lemma, from `lexicons/cue_verbs.txt`."""
+    return frozenset(_lexicon("cue_verbs.txt"))
+
+
+@dataclass
+class Attribution:
+    """A quote as the engine finds it, before speakers are resolved to entities."""
+
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+    cue: tuple[int, int] | None = None
+    speaker_token: Token | None = None
+    confidence: float = 1.0
+    marks: list[Marked] = field(default_factory=list)
+    follows: Attribution | None = None  # a cue-less quote continuing this one's speech
+    accusation: bool = False  # "X accused Y of …": only the quoted words are X's
+    speaker_span: tuple[int, int] | None = None  # set when the speaker is resolved
+
+
+def letters(text: str) -> int:
+    return sum(1 for char in text if char.isalnum())
+
+
+class QuoteFinder:
+    """Attributions in one parsed document."""
+
+    def __init__(self, doc: Doc, paragraphs: list[tuple[int, int]], marks: list[Marked]):
+        self.doc = doc
+        self.text = doc.text
+        self.paragraphs = paragraphs
+        self.marks = marks
+        self.cues = cue_lemmas()
+        # character offset -> index of the mark quote covering it (marks included)
+        self._quoted = [(m.open, (m.close + 1) if m.close is not None else m.end) for m in marks]
+
+    # --- helpers -------------------------------------------------------
+    def in_quote(self, offset: int) -> bool:
+        for start, end in self._quoted:
+            if start <= offset < end:
+                return True
+            if start > offset:
+                return False
+        return False
+
+    def paragraph_of(self, offset: int) -> int:
+        low, high = 0, len(self.paragraphs) - 1
+        while low <= high:
+            mid = (low + high) // 2
+            start, end = self.paragraphs[mid]
+            if offset < start:
+                high = mid - 1
+            elif offset > end:
+                low = mid + 1
+            else:
+                return mid
+        return max(0, min(low, len(self.paragraphs) - 1))
+
+    def is_cue(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues and not self.in_quote(token.idx)
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The speaker token of a cue verb: its subject, or the subject it borrows."""
+        current = verb
+        for _ in range(4):
+            for child in current.children:
+                if child.dep_ in _SUBJECT_DEPS and not self.in_quote(child.idx):
+                    return child
+                if (
+                    child.dep_ == "nsubjpass"
+                    and current.lemma_.lower() in _PASSIVE_SPEAKER_HEADS
+                    and not self.in_quote(child.idx)
+                ):
+                    return child
+            if current.dep_ in _BORROW_DEPS and current.head is not current:
+                current = current.head
+            else:
+                return None
+        return None
+
+    def _content_span(self, tokens: list[Token]) -> tuple[int, int] | None:
+        """Character span covering these subtrees, trimmed of 'that' and punctuation."""
+        left = min(t.left_edge.i for t in tokens)
+        right = max(t.right_edge.i for t in tokens)
+        while left <= right and (self.doc[left].lower_ in _TRIM_LEADING or self.doc[left].is_space):
+            left += 1
+        while right >= left and (self.doc[right].is_punct and self.doc[right].text not in "”’\"'" or self.doc[right].is_space):
+            right -= 1
+        if right < left:
+            return None
+        start = self.doc[left].idx
+        end = self.doc[right].idx + len(self.doc[right].text)
+        if letters(self.text[start:end]) < 3:
+            return None
+        # A closing mark hanging off the end without its opener inside is dropped.
+        return start, end
+
+    # --- reporting clauses ---------------------------------------------
+    def clauses(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        for token in self.doc:
+            if token.lower_ == "according" and not self.in_quote(token.idx):
+                clause = self._according(token)
+            elif self.is_cue(token):
+                clause = self._reporting_clause(token)
+            else:
+                continue
+            if clause is not None:
+                found.append(clause)
+        return found
+
+    def _reporting_clause(self, cue: Token) -> Attribution | None:
+        content = [c for c in cue.children if c.dep_ == "ccomp"]
+        if cue.lemma_.lower() == "accuse":
+            content += [
+                grandchild
+                for child in cue.children
+                if child.dep_ == "prep" and child.lower_ == "of"
+                for grandchild in child.children
+                if grandchild.dep_ == "pcomp"
+            ]
+        if not content:
+            return None
+        # "X said A, but B": the conjoined clause is reported too.
+        last = max(c.i for c in content)
+        content += [c for c in cue.children if c.dep_ == "conj" and c.i > last and c.pos_ in ("VERB", "AUX") and not self.is_cue(c)]
+        speaker = self.subject_of(cue)
+        if speaker is None:
+            return None  # hearsay: "are said to be"
+        span = self._content_span(content)
+        if span is None:
+            return None
+        start, end = span
+        if start <= cue.idx < end or start <= speaker.idx < end:
+            return None
+        return Attribution(
+            start, end, "indirect", self.paragraph_of(start),
+            cue=(cue.idx, cue.idx + len(cue.text)), speaker_token=speaker, confidence=0.8,
+            accusation=cue.lemma_.lower() == "accuse",
+        )
+
+    def _according(self, token: Token) -> Attribution | None:
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+            to = self.doc[token.i + 1]
+        if to is None:
+            return None
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        sentence: Span = token.sent
+        phrase_start = token.left_edge.i
+        phrase_end = max(token.right_edge.i, source.right_edge.i)
+        before = [t for t in sentence if t.i < phrase_start]
+        after = [t for t in sentence if t.i > phrase_end]
+        body = after if len(after) >= len(before) else before
+        body = [t for t in body if not t.is_space]
+        while body and (body[0].is_punct or body[0].lower_ in _TRIM_LEADING):
+            body = body[1:]
+        while body and body[-1].is_punct and body[-1].text not in "”’\"'":
+            body = body[:-1]
+        if not body or letters(" ".join(t.text for t in body)) < 3:
+            return None
+        start, end = body[0].idx, body[-1].idx + len(body[-1].text)
+        return Attribution(
+            start, end, "indirect", self.paragraph_of(start),
+            cue=(token.idx, to.idx + len(to.text)), speaker_token=source, confidence=0.8,
+        )
+
+    # --- direct quotes ---------------------------------------------------
+    def _frame(self, mark: Marked) -> tuple[list[Token], list[Token]]:
+        """Narration tokens before and after a quote, within its sentence(s) and paragraph."""
+        p_start, p_end = self.paragraphs[mark.paragraph]
+        index = self.marks.index(mark)
+        previous_end = p_start
+        if index > 0 and self.marks[index - 1].paragraph == mark.paragraph:
+            prev = self.marks[index - 1]
+            previous_end = (prev.close + 1) if prev.close is not None else prev.end
+        next_start = p_end
+        if index + 1 < len(self.marks) and self.marks[index + 1].paragraph == mark.paragraph:
+            next_start = self.marks[index + 1].open
+        close_end = (mark.close + 1) if mark.close is not None else mark.end
+        before_span = self.doc.char_span(previous_end, mark.open, alignment_mode="expand")
+        after_span = self.doc.char_span(close_end, next_start, alignment_mode="expand") if close_end < next_start else None
+        before = [t for t in (before_span or []) if not t.is_space and t.idx >= previous_end and t.idx < mark.open]
+        after = [t for t in (after_span or []) if not t.is_space and t.idx >= close_end]
+        # Cut the narration at the nearest sentence end on each side.
+        for position in range(len(before) - 1, -1, -1):
+            if before[position].text in SENTENCE_END and position < len(before) - 1:
+                before = before[position + 1 :]
+                break
+        for position, token in enumerate(after):
+            if token.text in SENTENCE_END:
+                after = after[: position + 1]
+                break
+        return before, after
+
+    def direct(self, mark: Marked) -> Attribution | None:
+        before, after = self._frame(mark)
+        end = mark.end
+        # Trailing comma inside the quote ("A," she said) belongs to the frame, not the speech.
+        while end > mark.start and self.text[end - 1] in ", ":
+            end -= 1
+        base = Attribution(mark.start, end, "direct", mark.paragraph, marks=[mark])
+        words_before = [t for t in before if not t.is_punct]
+        if before and before[-1].text == ":":
+            cue = next((t for t in reversed(before) if self.is_cue(t)), None)
+            if cue is not None:
+                return self._with_cue(base, cue, 0.9)
+            name = before[-2] if len(before) >= 2 else None
+            if name is not None and name.pos_ in ("PROPN", "NOUN", "PRON"):
+                base.cue = (before[-1].idx, before[-1].idx + 1)
+                base.speaker_token = name
+                base.confidence = 0.7
+                return base
+        cue = next((t for t in after if self.is_cue(t)), None)
+        if cue is not None and self.subject_of(cue) is not None:
+            return self._with_cue(base, cue, 0.9)
+        cue = next((t for t in reversed(before) if self.is_cue(t)), None)
+        if cue is not None and self.subject_of(cue) is not None:
+            return self._with_cue(base, cue, 0.8)
+        words_after = [t for t in after if not t.is_punct]
+        if not words_before and not words_after:
+            base.confidence = 0.6
+            return base  # standalone: may continue an earlier speaker's quote
+        return None
+
+    def _with_cue(self, quote: Attribution, cue: Token, confidence: float) -> Attribution:
+        quote.cue = (cue.idx, cue.idx + len(cue.text))
+        quote.speaker_token = self.subject_of(cue)
+        quote.confidence = confidence
+        return quote
+
+    # --- putting it together ---------------------------------------------
+    def find(self) -> list[Attribution]:
+        clauses = self.clauses()
+        results: list[Attribution] = []
+        absorbed: set[int] = set()
+        for clause in clauses:
+            inside = [m for m in self.marks if clause.start <= m.open and m.end <= clause.end + 1]
+            overlapping = [m for m in self.marks if m.open < clause.end and m.end > clause.start and m not in inside]
+            if overlapping:
+                continue  # the clause runs into a quotation: the quote's own frame decides
+            if inside:
+                quoted = sum(letters(self.text[m.start : m.end]) for m in inside)
+                if clause.accusation or quoted >= 0.5 * letters(self.text[clause.start : clause.end]):
+                    for mark in inside:
+                        absorbed.add(id(mark))
+                        results.append(
+                            Attribution(
+                                mark.start, _trim_end(self.text, mark.start, mark.end), "direct", mark.paragraph,
+                                cue=clause.cue, speaker_token=clause.speaker_token, confidence=0.9, marks=[mark],
+                            )
+                        )
+                    continue
+                clause.kind = "mixed"
+                clause.marks = inside
+                for mark in inside:
+                    absorbed.add(id(mark))
+            results.append(clause)
+        for mark in self.marks:
+            if id(mark) in absorbed:
+                continue
+            quote = self.direct(mark)
+            if quote is None:
+                continue
+            if quote.speaker_token is None:
+                # A quote with no cue: the continuation of the last quote, if it is near.
+                earlier = _latest_before(results, mark.open)
+                if mark.continued and earlier is not None:
+                    quote.follows, quote.confidence = earlier, 0.9
+                elif earlier is not None and mark.paragraph - earlier.paragraph <= 1 and _standalone(self.text, self.paragraphs, mark):
+                    quote.follows = earlier
+                else:
+                    continue
+            results.append(quote)
+        results.sort(key=lambda q: q.start)
+        return _drop_overlaps(results)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ", ":
+        end -= 1
+    return end
+
+
+def _standalone(text: str, paragraphs: list[tuple[int, int]], mark: Marked) -> bool:
+    """A quote that opens its paragraph (or follows a sentence end) and reads as a sentence."""
+    p_start, _ = paragraphs[mark.paragraph]
+    lead = text[p_start : mark.open].strip()
+    return (not lead or lead[-1] in ".!?”\"") and len(text[mark.start : mark.end].split()) >= 3
+
+
+def _latest_before(found: list[Attribution], offset: int) -> Attribution | None:
+    earlier = [q for q in found if q.start < offset and (q.speaker_token is not None or q.follows is not None)]
+    return max(earlier, key=lambda q: q.start) if earlier else None
+
+
+def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:
+    """Keep one attribution per stretch of text: the more confident where two overlap."""
+    kept: list[Attribution] = []
+    for quote in found:
+        if kept and quote.start < kept[-1].end:
+            if quote.confidence > kept[-1].confidence:
+                kept[-1] = quote
+            continue
+        kept.append(quote)
+    return kept

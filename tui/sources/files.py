@@ -1,0 +1,103 @@
+"""Reading articles from disk: plain text, Markdown and saved HTML.
+
+Every failure is a `SourceError` with a one-line message naming the file, so
+callers can report it and carry on with the other inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MAX_BYTES = 20 * 1024 * 1024
+
+# C0 and C1 control characters other than tab and newline; ESC among them, so
+# no ANSI escape sequence from an article ever reaches the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class SourceError(Exception):
+    """An input that cannot be read as an article; the message names it."""
+
+
+@dataclass
+class Article:
+    """An article's text before analysis."""
+
+    text: str
+    title: str
+    source: str
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends and drop control characters (the text we analyse)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def title_of(text: str) -> str:
+    """The first non-empty line, shortened: the title a plain text file implies."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= 120 else line[:119] + "…"
+    return ""
+
+
+def load_article(path: str | Path) -> Article:
+    """Read one article file; raise SourceError with a clear message if it is not one."""
+    path = Path(path)
+    if not path.exists():
+        raise SourceError(f"{path}: no such file")
+    if path.is_dir():
+        raise SourceError(f"{path}: is a folder, not an article file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(f"{path}: too large ({size // 1024 // 1024} MB; the limit is 20 MB)")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SourceError(f"{path}: cannot be read ({error.strerror or error})") from error
+    if not raw.strip():
+        raise SourceError(f"{path}: is empty")
+    if b"\x00" in raw[:8192]:
+        raise SourceError(f"{path}: is a binary file, not text")
+    try:
+        decoded = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(f"{path}: is not UTF-8 text (bad byte at offset {error.start})") from error
+    if path.suffix.lower() in (".html", ".htm"):
+        return _from_html(decoded, path)
+    text = clean_text(decoded)
+    if not text.strip():
+        raise SourceError(f"{path}: has no text")
+    return Article(text=text, title=title_of(text), source=str(path))
+
+
+def _from_html(html: str, path: Path) -> Article:
+    """Extract the article from saved HTML with trafilatura."""
+    try:
+        import trafilatura
+    except ImportError as error:  # pragma: no cover - trafilatura is a dependency
+        raise SourceError(f"{path}: reading HTML needs trafilatura (pip install trafilatura)") from error
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if extracted is None:
+        raise SourceError(f"{path}: no article text found in the HTML")
+    body = getattr(extracted, "text", None) or ""
+    title = getattr(extracted, "title", None) or ""
+    text = clean_text(body)
+    if not text.strip():
+        raise SourceError(f"{path}: no article text found in the HTML")
+    if title:
+        title = clean_text(title).strip()
+    return Article(text=text, title=title or title_of(text), source=str(path))
+
+
+def load_library(folder: str | Path) -> list[Path]:
+    """The article files in a folder, sorted by name."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise SourceError(f"{folder}: is not a folder")
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
