@@ -23,6 +23,8 @@ from tui.analysis.marks import Marked
 SENTENCE_END = {".", "!", "?"}
 _TRIM_LEADING = {"that", ",", ":", ";", "-", "–", "—", "whether"}
 _SUBJECT_DEPS = ("nsubj",)
+# Cue verbs that report a request or promise through an infinitive ("urged X to …").
+_INFINITIVE_CUES = {"urge", "ask", "tell", "promise", "vow", "pledge", "demand", "warn", "call", "encourage", "order"}
 # Verbs whose passive subject is the speaker: "X was quoted as saying".
 _PASSIVE_SPEAKER_HEADS = {"quote"}
 # Dependencies through which a cue verb borrows its subject from the verb above it
@@ -151,6 +153,9 @@ class QuoteFinder:
 
     def _reporting_clause(self, cue: Token) -> Attribution | None:
         content = [c for c in cue.children if c.dep_ == "ccomp"]
+        if cue.lemma_.lower() in _INFINITIVE_CUES:
+            # "urged supporters to vote": the object is told, the infinitive is the content.
+            content += [c for c in cue.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
         if cue.lemma_.lower() == "accuse":
             content += [
                 grandchild
@@ -315,7 +320,7 @@ class QuoteFinder:
                     continue
             results.append(quote)
         results.sort(key=lambda q: q.start)
-        return _drop_overlaps(results)
+        return _merge_split_quotes(_drop_overlaps(results))
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -334,6 +339,26 @@ def _standalone(text: str, paragraphs: list[tuple[int, int]], mark: Marked) -> b
 def _latest_before(found: list[Attribution], offset: int) -> Attribution | None:
     earlier = [q for q in found if q.start < offset and (q.speaker_token is not None or q.follows is not None)]
     return max(earlier, key=lambda q: q.start) if earlier else None
+
+
+def _merge_split_quotes(found: list[Attribution]) -> list[Attribution]:
+    """“A,” she said, “B.” is one quote: the second part shares the first one's cue."""
+    merged: list[Attribution] = []
+    for quote in found:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind == quote.kind == "direct"
+            and previous.paragraph == quote.paragraph
+            and previous.cue is not None
+            and previous.end <= previous.cue[0] < quote.start
+            and (quote.cue is None or quote.cue == previous.cue)
+        ):
+            previous.end = quote.end
+            previous.marks.extend(quote.marks)
+            continue
+        merged.append(quote)
+    return merged
 
 
 def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:

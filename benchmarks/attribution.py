@@ -1,0 +1,152 @@
+"""Quote attribution measured on PolNeAR (brat standoff files from a local snapshot).
+
+    python benchmarks/attribution.py PATH/TO/PolNeAR --split dev [--limit N]
+
+PATH is a folder holding data/{train,dev}/{text,attributions}/ (see the README:
+PolNeAR's texts are copyrighted, so they are read in place and never committed).
+Prints precision, recall and F1 for quotes that carry quote marks and for all
+attributions, speaker and cue accuracy on matched quotes, and the time taken.
+A match: each span covers at least half of the other's letters and digits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tui.sources import Article  # noqa: E402
+
+QUOTE_MARKS = set("“”\"«»„")
+
+
+@dataclass
+class Gold:
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    quoted: bool
+
+
+def letters(text: str) -> int:
+    return sum(c.isalnum() for c in text)
+
+
+def covers(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    overlap = text[max(a[0], b[0]) : min(a[1], b[1])]
+    n = letters(overlap)
+    return n > 0 and n >= 0.5 * letters(text[a[0] : a[1]]) and n >= 0.5 * letters(text[b[0] : b[1]])
+
+
+def overlaps(a, b) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def read_ann(path: Path, text: str) -> list[Gold]:
+    spans: dict[str, tuple[str, tuple[int, int]]] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            ident, middle, _ = line.split("\t", 2)
+            kind, ranges = middle.split(" ", 1)
+            numbers = [int(n) for n in re.findall(r"\d+", ranges)]
+            spans[ident] = (kind, (min(numbers), max(numbers)))
+        elif line.startswith("E"):
+            _, body = line.split("\t", 1)
+            events.append(dict(part.split(":", 1) for part in body.split()))
+    found = []
+    for event in events:
+        roles = {re.sub(r"\d+$", "", role): ident for role, ident in event.items()}
+        if "Content" not in roles or roles["Content"] not in spans:
+            continue
+        content = spans[roles["Content"]][1]
+        source = spans[roles["Source"]][1] if roles.get("Source") in spans else None
+        cue = spans[roles["Cue"]][1] if roles.get("Cue") in spans else None
+        start, end = content
+        window = text[max(0, start - 1) : end + 1]
+        found.append(Gold(content, source, cue, any(c in QUOTE_MARKS for c in window)))
+    return found
+
+
+def load_split(root: Path, split: str, limit: int | None):
+    text_dir = root / "data" / split / "text"
+    ann_dir = root / "data" / split / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise SystemExit(f"attribution.py: {root} has no data/{split}/text and data/{split}/attributions")
+    annotations = {p.name.rsplit("_", 1)[0]: p for p in ann_dir.glob("*.ann")}
+    items = []
+    for text_path in sorted(text_dir.glob("*.txt")):
+        ann = annotations.get(text_path.stem)
+        if ann is None:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        items.append((text_path.name, text, read_ann(ann, text)))
+    return items[:limit] if limit else items
+
+
+def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--split", choices=("train", "dev"), default="dev")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--show-errors", type=int, default=0, help="print this many misses and false alarms")
+    args = parser.parse_args()
+    items = load_split(args.path, args.split, args.limit)
+
+    from tui.analysis.engine import Analyzer
+
+    analyzer = Analyzer()
+    started = time.perf_counter()
+    documents = list(analyzer.analyze_many(Article(text=t, title=n, source=n) for n, t, _ in items))
+    elapsed = time.perf_counter() - started
+
+    counts = {key: [0, 0, 0, 0] for key in ("quoted", "all")}  # tp_pred, n_pred, tp_gold, n_gold
+    speaker_ok = cue_ok = matched = 0
+    misses, alarms = [], []
+    for (name, text, golds), document in zip(items, documents):
+        predictions = [(q.start, q.end) for q in document.quotes]
+        pred_quoted = [q.kind in ("direct", "mixed") for q in document.quotes]
+        for key in counts:
+            gold_set = [g for g in golds if key == "all" or g.quoted]
+            pred_set = [p for p, quoted in zip(predictions, pred_quoted) if key == "all" or quoted]
+            counts[key][0] += sum(any(covers(text, p, g.content) for g in golds) for p in pred_set)
+            counts[key][1] += len(pred_set)
+            counts[key][2] += sum(any(covers(text, p, g.content) for p in predictions) for g in gold_set)
+            counts[key][3] += len(gold_set)
+        for gold in golds:
+            hit = next((q for q in document.quotes if covers(text, (q.start, q.end), gold.content)), None)
+            if hit is None:
+                misses.append((name, text[gold.content[0] : gold.content[1]]))
+                continue
+            matched += 1
+            speaker_ok += overlaps(hit.speaker_span, gold.source) or (gold.source is None and hit.speaker_span is None)
+            cue_ok += overlaps(hit.cue_span, gold.cue) or (gold.cue is None and hit.cue_span is None)
+        for quote in document.quotes:
+            if not any(covers(text, (quote.start, quote.end), g.content) for g in golds):
+                alarms.append((name, document.quote_text(quote)))
+
+    print(f"PolNeAR {args.split}: {len(items)} articles, {sum(len(g) for _, _, g in items)} gold attributions")
+    for key, label in (("quoted", "quotes with quote marks"), ("all", "all attributions")):
+        p, r, f = prf(*counts[key])
+        print(f"{label:26s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (gold {counts[key][3]}, predicted {counts[key][1]})")
+    print(f"speaker accuracy on matched  {speaker_ok / matched if matched else 0:.3f}   ({matched} matched)")
+    print(f"cue accuracy on matched      {cue_ok / matched if matched else 0:.3f}")
+    print(f"time {elapsed:.1f} s for {len(items)} articles ({analyzer.model})")
+    for label, rows in (("MISS", misses), ("FALSE", alarms)):
+        for name, quote in rows[: args.show_errors]:
+            print(f"{label}\t{name[:40]}\t{quote[:150]!r}")
+
+
+if __name__ == "__main__":
+    main()
