@@ -94,12 +94,15 @@ class SpeakerResolver:
         self.person_mentions.sort(key=lambda item: item[0])
 
     # --- names -----------------------------------------------------------
-    def _name_span(self, ent: Span) -> tuple[int, int, list[str], str]:
-        """Token range of a person's name with its title, the bare name parts and gender."""
-        start, end = ent.start, ent.end
-        parts = [t for t in ent if not t.is_punct and t.text not in _POSSESSIVE]
-        while parts and parts[-1].text in _POSSESSIVE:
-            parts.pop()
+    def _name_span(self, first: int, end: int) -> tuple[int, int, list[str], str]:
+        """Token range of a person's name with its title, the bare name parts and gender.
+
+        Role words the tagger folded into the name ("Farmer Alan Price") are left out.
+        """
+        parts = [t for t in self.doc[first:end] if not t.is_punct and t.text not in _POSSESSIVE]
+        while len(parts) > 2 and parts[0].lower_ in role_nouns() | _QUALIFIERS:
+            parts = parts[1:]
+        start = parts[0].i if parts else first
         gender = ""
         while parts and parts[0].lower_ in titles():
             gender = gender or titles()[parts[0].lower_]
@@ -109,6 +112,16 @@ class SpeakerResolver:
             gender = gender or titles()[self.doc[start].lower_]
         words = [_strip_possessive(t.text) for t in parts]
         return start, end, words, gender.strip("-")
+
+    def _titled_name(self, ent: Span) -> bool:
+        """An entity mis-tagged as an organisation that reads as "Farmer Alan Price" or "Mr Lund"."""
+        words = [t for t in ent if not t.is_punct]
+        return (
+            len(words) >= 2
+            and (words[0].lower_ in titles() or words[0].lower_ in role_nouns())
+            and all(t.pos_ == "PROPN" and t.is_title for t in words[1:])
+            and len(words) <= 4
+        )
 
     def _person_cluster(self, words: list[str], offset: int, title: bool) -> Cluster:
         key = [w.lower() for w in words]
@@ -152,9 +165,9 @@ class SpeakerResolver:
             self.person_mentions.append((start, cluster))
 
     def _gather_names(self) -> None:
-        people = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+        people = [ent for ent in self.doc.ents if ent.label_ == "PERSON" or self._titled_name(ent)]
         # Full names first, so that "Sir Keir" finds "Keir Starmer" wherever it stands.
-        prepared = [(ent, *self._name_span(ent)) for ent in people]
+        prepared = [(ent, *self._name_span(ent.start, ent.end)) for ent in people]
         prepared = [p for p in prepared if p[3]]
         for ent, start, end, words, gender in sorted(prepared, key=lambda p: (-len(p[3]), p[1])):
             if len(words) < 2:
@@ -180,7 +193,7 @@ class SpeakerResolver:
         by_key: dict[tuple[str, str], Cluster] = {}
         for ent in self.doc.ents:
             kind = _ENTITY_KINDS.get(ent.label_)
-            if kind in (None, "person") or ent.start in self.by_token:
+            if kind in (None, "person") or any(t.i in self.by_token for t in ent):
                 continue
             key = _norm(ent.text)
             if not key:
@@ -214,7 +227,7 @@ class SpeakerResolver:
                     index -= 1
                 words: list[Token] = []
                 cursor = index - 1
-                while cursor >= 0 and self.doc[cursor].dep_ in ("compound", "amod", "nmod") and self.doc[cursor].pos_ in ("NOUN", "PROPN", "ADJ") and cursor not in self.by_token:
+                while cursor >= 0 and self._role_modifier(self.doc[cursor], cluster):
                     words.insert(0, self.doc[cursor])
                     cursor -= 1
                 if words and words[-1].lower_ in roles:
@@ -247,7 +260,7 @@ class SpeakerResolver:
             tokens = [t for t in chunk if t.i <= root.i]
             determiners = [t for t in tokens if t.dep_ == "det"]
             possessed = any(t.dep_ == "poss" for t in tokens)
-            role = self._role_words([t for t in tokens if t.dep_ not in ("det", "poss", "case") and t.i not in self.by_token])
+            role = self._role_words([t for t in tokens if t.dep_ not in ("det", "poss", "case")])
             anonymous = root.lemma_.lower() in anonymous_nouns() or root.lower_ in anonymous_nouns()
             start = chunk.start
             end = self._role_end(root)
@@ -270,6 +283,14 @@ class SpeakerResolver:
                     own[str(short)] = cluster
                     self.clusters.append(cluster)
             self._register_role(cluster, start, end)
+
+    def _role_modifier(self, token: Token, person: Cluster) -> bool:
+        """A word of the role before a name: "Home" and "Secretary" in "Home Secretary Yvette Cooper"."""
+        if token.dep_ not in ("compound", "amod", "nmod") or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        owner = self.by_token.get(token.i)
+        # The tagger often makes "Home" of "Home Secretary" an organisation; it still names the role.
+        return owner is None or owner is person or owner.kind == "organisation"
 
     def _role_end(self, root: Token) -> int:
         """The end of a role phrase: the noun and a short 'to the UK' / 'for X' after it."""
@@ -328,15 +349,11 @@ class SpeakerResolver:
             left = token.i
             while left > 0 and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].pos_ == "PROPN":
                 left -= 1
-            words = [_strip_possessive(t.text) for t in self.doc[left : token.i + 1] if t.lower_ not in titles()]
-            title = self.doc[left - 1].lower_ if left > 0 else ""
-            gender = titles().get(title, "").strip("-")
-            if title in titles():
-                left -= 1
-            cluster = self._person_cluster(words, token.idx, bool(gender)) if words else None
-            if cluster is not None:
+            start, end, words, gender = self._name_span(left, token.i + 1)
+            if words:
+                cluster = self._person_cluster(words, token.idx, bool(gender))
                 cluster.gender = cluster.gender or gender
-                self._register(cluster, left, token.i + 1, person=True)
+                self._register(cluster, start, end, person=True)
                 return cluster, self.spans[token.i]
         # Any other noun phrase: its own speaker, kind unknown ("the report", "the company").
         start = token.left_edge.i

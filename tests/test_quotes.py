@@ -1,0 +1,168 @@
+"""Quote finding and attribution, one phenomenon at a time, on sentences written for these tests."""
+
+from tui.analysis.marks import find_quotes, paragraph_spans
+
+
+def quoted(text):
+    return [text[q.start : q.end] for q in find_quotes(text, paragraph_spans(text))]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "I’m sure the farmers’ union won’t mind the Conservatives‘ plan, she said."
+    assert quoted(text) == []
+
+
+def test_every_kind_of_mark_opens_a_quote():
+    text = "“Curly,” and \"straight\" and «guillemets» and „low“ and ‘single’ ones."
+    assert quoted(text) == ["Curly,", "straight", "guillemets", "low", "single"]
+
+
+def test_nested_quotes_stay_inside_the_outer_one():
+    text = "“The sign said ‘closed’ all week,” the baker said."
+    assert quoted(text) == ["The sign said ‘closed’ all week,"]
+
+
+def test_unbalanced_mark_stops_at_the_paragraph_end():
+    text = "The mayor said: “We will rebuild the pier\nThe next paragraph is narration."
+    assert quoted(text) == ["We will rebuild the pier"]
+
+
+def test_cue_before_with_colon(analyse):
+    _, rows = analyse("Harbour master Tom Reyes said: “The tide will turn at noon.”")
+    assert rows == [("Tom Reyes", "direct", "The tide will turn at noon.")]
+
+
+def test_cue_after_inverted_and_plain(analyse):
+    _, rows = analyse(
+        "“The ferry is late again,” said Ms Okafor.\n“We have waited an hour,” Mr Lund said."
+    )
+    assert [(r[0], r[2]) for r in rows] == [("Okafor", "The ferry is late again"), ("Lund", "We have waited an hour")]
+
+
+def test_added_with_colon_after_a_name(analyse):
+    _, rows = analyse("Dr Priya Nair added: “The trial results are encouraging.”")
+    assert rows == [("Priya Nair", "direct", "The trial results are encouraging.")]
+
+
+def test_split_quote_belongs_to_one_speaker(analyse):
+    document, rows = analyse("“The library stays open,” said councillor Jane Holt, “and so does the pool.”")
+    assert len(rows) == 1
+    assert rows[0][0] == "Jane Holt"
+    assert "library stays open" in rows[0][2] and "so does the pool" in rows[0][2]
+
+
+def test_uncued_quote_after_a_speakers_quote_is_theirs(analyse):
+    _, rows = analyse(
+        "Farmer Alan Price said: “The harvest was poor this year.”\n“We lost half the barley to the rain.”"
+    )
+    assert [r[0] for r in rows] == ["Alan Price", "Alan Price"]
+    assert rows[1][2] == "We lost half the barley to the rain."
+
+
+def test_quote_continued_across_paragraphs(analyse):
+    _, rows = analyse(
+        "Coach Maria Silva said: “We trained hard all winter.\n“Now the team is ready for the final.”"
+    )
+    assert [r[0] for r in rows] == ["Maria Silva", "Maria Silva"]
+
+
+def test_scare_quotes_without_a_cue_are_not_quotes(analyse):
+    _, rows = analyse(
+        "The council called the report \"a disaster\" in a short statement.\nShe watched the film “Night Trains” twice."
+    )
+    assert rows == []
+
+
+def test_indirect_speech_with_that_and_without(analyse):
+    _, rows = analyse(
+        "Mayor Ruth Bell said that the bridge would reopen in May.\nThe engineer Sam Ito told reporters the repairs were nearly done."
+    )
+    assert rows == [
+        ("Ruth Bell", "indirect", "the bridge would reopen in May"),
+        ("Sam Ito", "indirect", "the repairs were nearly done"),
+    ]
+
+
+def test_object_of_told_is_never_the_speaker(analyse):
+    _, rows = analyse("Ms Bell told the BBC the budget was balanced.")
+    assert rows[0][0] == "Bell"
+
+
+def test_mixed_quote_keeps_the_whole_clause(analyse):
+    _, rows = analyse("Professor Ann Moss suggested the plan had been “rushed through” without a vote.")
+    assert rows == [("Ann Moss", "mixed", "the plan had been “rushed through” without a vote")]
+
+
+def test_according_to_and_quoted_as_saying(analyse):
+    _, rows = analyse(
+        "The station will close in June, according to Network Rail.\n"
+        "Ms Tran was quoted as saying the fares would rise."
+    )
+    assert rows[0][:2] == ("Network Rail", "indirect")
+    assert "station will close in June" in rows[0][2]
+    assert rows[1][0] == "Tran" and "fares would rise" in rows[1][2]
+
+
+def test_hearsay_without_a_source_is_not_a_quote(analyse):
+    _, rows = analyse("The smugglers are said to be moving inland.")
+    assert rows == []
+
+
+def test_accused_of_keeps_the_quoted_words(analyse):
+    _, rows = analyse("Senator Ray Cole accused the minister of having “abandoned the farmers” last spring.")
+    assert rows == [("Ray Cole", "direct", "abandoned the farmers")]
+
+
+def test_cue_verbs_stressed_warned_denied(analyse):
+    _, rows = analyse(
+        "Chief Inspector Lena Ford stressed that patrols would continue.\n"
+        "Ms Ford warned that drivers faced fines.\n"
+        "Ms Ford denied that the cameras were faulty."
+    )
+    assert [r[0] for r in rows] == ["Lena Ford"] * 3
+
+
+def test_titles_roles_and_pronouns_resolve_to_one_speaker(analyse):
+    document, rows = analyse(
+        "Health Secretary Maya Lind visited the hospital on Monday.\n"
+        "The Health Secretary said the new wing would open soon.\n"
+        "She added that nurses would be hired.\n"
+        "Ms Lind said: “This is a good day.”"
+    )
+    assert [r[0] for r in rows] == ["Maya Lind"] * 3
+    assert len(document.speakers) == 1
+
+
+def test_unbound_title_goes_to_the_nearest_named_person(analyse):
+    document, rows = analyse(
+        "Sir Oliver Grant met the unions today.\nThe Prime Minister said the strike must end.\nSir Oliver said: “We will talk again.”"
+    )
+    assert [r[0] for r in rows] == ["Oliver Grant", "Oliver Grant"]
+    assert len(document.speakers) == 1
+
+
+def test_pronoun_takes_the_gender_of_the_title(analyse):
+    _, rows = analyse(
+        "Mr Karl Weiss met Ms Anna Roth at the port.\nShe said the talks had gone well."
+    )
+    assert rows[0][0] == "Anna Roth"
+
+
+def test_places_and_organisations_speak(analyse):
+    document, rows = analyse(
+        "France has rejected the proposal.\nParis suggested the plan could not work.\nThe European Commission said it would review the rules."
+    )
+    speakers = {s.name: s.kind for s in document.speakers}
+    assert rows[0][0] in ("Paris", "France") and speakers[rows[0][0]] == "place"
+    assert rows[1][0] == "European Commission" and speakers["European Commission"] == "organisation"
+
+
+def test_ambassador_not_the_country(analyse):
+    _, rows = analyse("Japan’s ambassador to Canada disagreed, though he said the talks would continue.")
+    assert rows[0][0].startswith("Japan’s ambassador")
+
+
+def test_anonymous_source_is_a_speaker_of_kind_unknown(analyse):
+    document, rows = analyse("A government source said the vote would be delayed.")
+    assert rows[0][0] == "government source"
+    assert document.speakers[0].kind == "unknown"
