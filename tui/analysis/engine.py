@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from tui.analysis import ANALYSER_VERSION
 from tui.analysis.marks import find_quotes, paragraph_spans
 from tui.analysis.pipeline import load_nlp, model_label
 from tui.analysis.quotes import QuoteFinder
@@ -15,7 +16,6 @@ from tui.analysis.speakers import SpeakerResolver
 from tui.model import Document, Quote
 from tui.sources import Article, clean_text
 
-ANALYSER_VERSION = "1"
 
 
 class Analyzer:

