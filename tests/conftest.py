@@ -25,3 +25,13 @@ def analyse(analyzer):
         return document, rows
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path, monkeypatch):
+    """Config, cache and data live in the test's own folder, never the user's."""
+    for name in ("CACHE", "DATA", "CONFIG"):
+        folder = tmp_path / name.lower()
+        folder.mkdir()
+        monkeypatch.setenv(f"NEWSREADER_{name}_DIR", str(folder))
+    return tmp_path

@@ -29,6 +29,7 @@ class Article:
     text: str
     title: str
     source: str
+    date: str = ""  # ISO date where the source gives one
 
 
 def clean_text(text: str) -> str:
@@ -92,7 +93,8 @@ def _from_html(html: str, path: Path) -> Article:
         raise SourceError(f"{path}: no article text found in the HTML")
     if title:
         title = clean_text(title).strip()
-    return Article(text=text, title=title or title_of(text), source=str(path))
+    date = getattr(extracted, "date", None) or ""
+    return Article(text=text, title=title or title_of(text), source=str(path), date=clean_text(str(date)))
 
 
 def load_library(folder: str | Path) -> list[Path]:

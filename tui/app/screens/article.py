@@ -90,6 +90,9 @@ class ArticleScreen(Screen):
         self.sub_title = f"{len(document.quotes)} quotes · {len(document.speakers)} speakers"
         self.app.mark_read(document.text)
 
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")
+
     # --- quotes --------------------------------------------------------------
     def jump_to_quote(self, quote_id: str) -> None:
         quotes = self.document.quotes

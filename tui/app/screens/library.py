@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from rich.text import Text
@@ -41,7 +40,7 @@ class LibraryScreen(Screen):
         self.sub_title = "library"
         table = self.query_one(DataTable)
         table.add_column("", key="read", width=1)
-        table.add_column("title", key="title")
+        table.add_column("title", key="title", width=64)
         table.add_column("source", key="source")
         table.add_column("date", key="date")
         table.add_column("quotes", key="quotes")
@@ -54,18 +53,17 @@ class LibraryScreen(Screen):
                 continue
             key = str(path)
             self.articles[key] = article
-            date = dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
-            table.add_row(*self._cells(article, date), key=key)
+            table.add_row(*self._cells(article), key=key)
         table.focus()
 
-    def _cells(self, article: Article, date: str) -> list:
+    def _cells(self, article: Article) -> list:
         document = self.app.engine.cached(article)
         read = self.app.read_state.is_read(text_hash(article.text))
         return [
             Text(" " if read else "●", style="bold"),
             Text(article.title),
             Text(Path(article.source).name, style="dim"),
-            Text(date, style="dim"),
+            Text(article.date or "–", style="dim"),
             Text(str(len(document.quotes)) if document else "–", justify="right"),
             Text(str(len(document.speakers)) if document else "–", justify="right"),
         ]

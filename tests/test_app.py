@@ -1,0 +1,185 @@
+"""The reader driven with Pilot: every key path a user takes."""
+
+from pathlib import Path
+
+import pytest
+
+from tui.app.app import NewsreaderApp
+from tui.app.screens.article import ArticleScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.library import LibraryScreen
+from tui.app.widgets.article_view import ArticleView, wrap
+from tui.app.widgets.quote_list import QuoteList
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+async def open_seed(pilot):
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ArticleScreen) and screen.analysed
+    return screen
+
+
+async def test_library_lists_the_seed_and_opens_it(analyzer):
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert len(app.screen.articles) == 1
+        screen = await open_seed(pilot)
+        assert len(screen.document.quotes) == 22
+        assert len(screen.document.speakers) == 5
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+        # counts now shown, and the article is read
+        table = app.screen.query_one("DataTable")
+        assert str(table.get_row_at(0)[4]) == "22"
+        assert str(table.get_row_at(0)[0]).strip() == ""
+
+
+async def test_choosing_a_quote_scrolls_the_article_to_it(analyzer):
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_seed(pilot)
+        quotes = screen.query_one(QuoteList)
+        target = next(q for q in screen.document.quotes if screen.document.quote_text(q) == "You have to have a deterrent.")
+        quotes.focus()
+        quotes.highlighted = quotes.shown.index(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        view = screen.query_one(ArticleView)
+        line = view.line_of(target.start)
+        assert view.scroll_y <= line < view.scroll_y + view.size.height
+        assert view.scroll_y > 0
+        assert view.selected == (target.start, target.end)
+
+
+async def test_panes_cycle_with_tab(analyzer):
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_seed(pilot)
+        seen = []
+        for _ in range(3):
+            await pilot.press("tab")
+            seen.append(app.focused.id)
+        assert set(seen) == {"quotes", "article", "stances"}
+
+
+async def test_next_quote_and_speaker_filter(analyzer):
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert screen.document.quotes[screen.current_quote].id == "q2"
+        await pilot.press("left_square_bracket")
+        assert screen.document.quotes[screen.current_quote].id == "q1"
+        await pilot.press("s")
+        quotes = screen.query_one(QuoteList)
+        first = screen.document.speakers[0]
+        assert quotes.speaker_filter == first.id
+        assert quotes.shown and all(q.speaker == first.id for q in quotes.shown)
+        for _ in range(len(screen.document.speakers)):
+            await pilot.press("s")
+        assert quotes.speaker_filter is None and len(quotes.shown) == 22
+
+
+async def test_find_highlights_every_hit_and_steps_through_them(analyzer):
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"rwanda", "enter")
+        await pilot.pause()
+        text = screen.document.text
+        assert len(screen.hits) == text.lower().count("rwanda") == 8
+        assert all(text[a:b].lower() == "rwanda" for a, b in screen.hits)
+        await pilot.press("n", "n", "N")
+        assert screen.current_hit == 1
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_help_opens_and_closes_and_q_quits(analyzer):
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_markup_and_escapes_in_an_article_are_shown_literally(tmp_path, analyzer):
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "[bold]Not bold[/bold] and [@click=app.quit]click me[/] and [link=http://x]link[/link]\n"
+        "Mr Tom Vane said: “\x1b[31mred\x1b[0m is [b]fine[/b].”\n",
+        encoding="utf-8",
+    )
+    app = NewsreaderApp(article)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert "\x1b" not in screen.document.text
+        view = screen.query_one(ArticleView)
+        shown = " ".join(view.render_line(y).text.strip() for y in range(6))
+        assert "[bold]Not bold[/bold]" in shown and "[@click=app.quit]click" in shown and "[link=http://x]link[/link]" in shown
+        await pilot.click(ArticleView, offset=(25, 1))
+        await pilot.pause()
+        assert app.is_running
+        quotes = screen.query_one(QuoteList)
+        assert [screen.document.quote_text(q) for q in quotes.shown] == ["[31mred[0m is [b]fine[/b]."]
+
+
+async def test_a_broken_config_gives_a_notice_and_defaults(isolated_dirs):
+    (isolated_dirs / "config" / "config.toml").write_text("theme = [unclosed", encoding="utf-8")
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.config.problem
+        assert any("defaults" in str(n.message) for n in app._notifications)
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_a_corrupt_cache_entry_is_rebuilt(analyzer):
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_seed(pilot)
+        key = app.engine.key(screen.article)
+        app.engine.cache.path(key).write_text("{broken", encoding="utf-8")
+        assert app.engine.cached(screen.article) is None
+        assert not app.engine.cache.path(key).exists()
+        assert len(app.engine.analyse(screen.article).quotes) == 22
+
+
+def test_wrap_breaks_at_spaces_and_never_overflows():
+    text = "one two three four five six seven eight nine ten\nsecond paragraph here"
+    paragraphs = [(0, 48), (49, 70)]
+    lines = wrap(text, paragraphs, 12)
+    for span in lines:
+        if span:
+            assert len(text[span[0] : span[1]].rstrip()) <= 12
+    assert None in lines
+    assert "".join(text[s:e] for s, e in [l for l in lines if l]).replace("\n", "") == text.replace("\n", "")
+
+
+@pytest.mark.parametrize("bad", ["missing.txt", "empty.txt"])
+def test_cli_open_refuses_bad_input_without_a_traceback(tmp_path, bad):
+    import subprocess
+    import sys
+
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "tui", str(tmp_path / bad)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and bad in result.stderr
