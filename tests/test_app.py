@@ -48,7 +48,7 @@ async def test_choosing_a_quote_scrolls_the_article_to_it(analyzer):
         quotes = screen.query_one(QuoteList)
         target = next(q for q in screen.document.quotes if screen.document.quote_text(q) == "You have to have a deterrent.")
         quotes.focus()
-        quotes.highlighted = quotes.shown.index(target)
+        quotes.select_quote(target.id)
         await pilot.press("enter")
         await pilot.pause()
         view = screen.query_one(ArticleView)
@@ -183,3 +183,38 @@ def test_cli_open_refuses_bad_input_without_a_traceback(tmp_path, bad):
     result = subprocess.run([sys.executable, "-m", "tui", str(tmp_path / bad)], capture_output=True, text=True)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and bad in result.stderr
+
+
+def test_a_cached_article_opens_without_importing_spacy(tmp_path, isolated_dirs):
+    import subprocess
+    import sys
+
+    article = tmp_path / "cached.txt"
+    article.write_text("Ms Ida Moor said: “The lock gates are fixed.”\n", encoding="utf-8")
+    code = f"""
+import asyncio, sys
+from pathlib import Path
+from tui.app.app import NewsreaderApp
+from tui.app.engine import Engine
+from tui.model import Document, Quote, Speaker
+from tui.sources import load_article
+
+article = load_article({str(article)!r})
+engine = Engine()
+text = article.text
+document = Document(text=text, title=article.title, source=article.source, paragraphs=[(0, len(text) - 1)],
+    speakers=[Speaker(id="s1", name="Ida Moor", kind="person", mentions=[(0, 7)])],
+    quotes=[Quote(id="q1", start=19, end=43, kind="direct", speaker="s1", speaker_span=(0, 7), cue_span=(8, 12))])
+engine.cache.save(engine.key(article), document)
+
+async def main():
+    app = NewsreaderApp(Path({str(article)!r}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        print(app.screen.analysed, len(app.screen.document.quotes), "spacy" in sys.modules)
+
+asyncio.run(main())
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "1", "False"]

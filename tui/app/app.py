@@ -42,6 +42,24 @@ class NewsreaderApp(App):
         for action, keys in self.config.keys.items():
             self.bind(keys, action)
 
+    def get_default_screen(self) -> Screen:
+        """The first screen is the library or the article itself: no blank screen under it."""
+        self._startup_problems: list[str] = []
+        if self.target.is_dir():
+            try:
+                paths = load_library(self.target)
+            except SourceError as error:
+                self._startup_problems.append(str(error))
+                paths = []
+            if not paths:
+                self._startup_problems.append(f"{self.target}: no articles (.txt, .md, .html) here")
+            return LibraryScreen(paths)
+        try:
+            return ArticleScreen(load_article(self.target))
+        except SourceError as error:
+            self._startup_problems.append(str(error))
+            return LibraryScreen([])
+
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
@@ -49,22 +67,8 @@ class NewsreaderApp(App):
             self.notify(f"unknown theme {self.config.theme!r} in the config; using the default", severity="warning", markup=False)
         if self.config.problem:
             self.notify(self.config.problem, title="Config", severity="warning", markup=False, timeout=8)
-        if self.target.is_dir():
-            try:
-                paths = load_library(self.target)
-            except SourceError as error:
-                self.notify(str(error), severity="error", markup=False)
-                paths = []
-            if not paths:
-                self.notify(f"{self.target}: no articles (.txt, .md, .html) here", severity="warning", markup=False)
-            self.push_screen(LibraryScreen(paths))
-        else:
-            try:
-                article = load_article(self.target)
-            except SourceError as error:
-                self.notify(str(error), severity="error", markup=False)
-                return
-            self.push_screen(ArticleScreen(article))
+        for problem in self._startup_problems:
+            self.notify(problem, severity="error", markup=False, timeout=10)
 
     # --- navigation -----------------------------------------------------------
     def open_article(self, article: Article, on_close: Callable[[], None] | None = None) -> None:
@@ -73,7 +77,7 @@ class NewsreaderApp(App):
 
     def close_article(self) -> None:
         """Back to the library, or quit when the article was opened on its own."""
-        if len(self.screen_stack) > 2:
+        if len(self.screen_stack) > 1:
             self.pop_screen()
             if self._on_close:
                 self._on_close()

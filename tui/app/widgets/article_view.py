@@ -23,6 +23,10 @@ from tui.model import Document
 _WORD = re.compile(r"\S+\s*")
 
 
+# Characters two cells wide (CJK, emoji): paragraphs holding them take the slower, exact path.
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001faff\U00020000-\U0003fffd]")
+
+
 def wrap(text: str, paragraphs: list[tuple[int, int]], width: int) -> list[tuple[int, int] | None]:
     """Line spans (character offsets) for the paragraphs at this width; None is a blank line."""
     width = max(width, 10)
@@ -30,20 +34,43 @@ def wrap(text: str, paragraphs: list[tuple[int, int]], width: int) -> list[tuple
     for number, (start, end) in enumerate(paragraphs):
         if number:
             lines.append(None)
-        line_start = start
-        used = 0
-        for match in _WORD.finditer(text, start, end):
-            word = match.group().rstrip()
-            size = cell_len(word) if not word.isascii() else len(word)
-            if used and used + size > width:
-                lines.append((line_start, match.start()))
-                line_start, used = match.start(), 0
-            while size > width:  # a word longer than the line: break it
-                lines.append((line_start, line_start + width))
-                line_start += width
-                size -= width
-            used += len(match.group()) if match.group().isascii() else cell_len(match.group())
-        lines.append((line_start, end))
+        if _WIDE.search(text, start, end):
+            lines.extend(_wrap_by_cells(text, start, end, width))
+        else:
+            lines.extend(_wrap_narrow(text, start, end, width))
+    return lines
+
+
+def _wrap_narrow(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy wrapping when every character is one cell: one search per line, not per word."""
+    lines = []
+    position = start
+    while end - position > width:
+        cut = text.rfind(" ", position, position + width + 1)
+        if cut <= position:
+            lines.append((position, position + width))  # a word longer than the line
+            position += width
+            continue
+        lines.append((position, cut + 1))
+        position = cut + 1
+        while position < end and text[position] == " ":
+            position += 1
+    lines.append((position, end))
+    return lines
+
+
+def _wrap_by_cells(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy wrapping by cell width, word by word."""
+    lines = []
+    line_start, used = start, 0
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        size = cell_len(word.rstrip())
+        if used and used + size > width:
+            lines.append((line_start, match.start()))
+            line_start, used = match.start(), 0
+        used += cell_len(word)
+    lines.append((line_start, end))
     return lines
 
 
@@ -61,12 +88,12 @@ class ArticleView(ScrollView, can_focus=True):
     """A scrolling, line-by-line view of one document's text."""
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("space,pagedown", "page_down", "Page", show=False),
-        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("j,down", "line(1)", "Down", show=False),
+        Binding("k,up", "line(-1)", "Up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("space,pagedown", "page(1)", "Page", show=False),
+        Binding("b,pageup", "page(-1)", "Page up", show=False),
     ]
     """
     | Key | Action |
@@ -95,6 +122,20 @@ class ArticleView(ScrollView, can_focus=True):
         self._run_starts: list[int] = []
         self._cache: dict[int, Strip] = {}
         self._build_runs()
+
+    # --- keys: no animation, so a held key never queues up scrolling -------------
+    def action_line(self, step: int) -> None:
+        self.scroll_to(y=self.scroll_y + step, animate=False)
+
+    def action_page(self, step: int) -> None:
+        height = self.scrollable_content_region.height or self.size.height
+        self.scroll_to(y=self.scroll_y + step * max(1, height - 1), animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
 
     # --- content ---------------------------------------------------------
     def set_document(self, document: Document) -> None:

@@ -1,34 +1,58 @@
-"""The quotes pane: every quote with its speaker in colour, its kind and its text."""
+"""The quotes pane: every quote with its speaker in colour, its kind and its text.
+
+Rendered line by line like the article (`render_line`), so a list of
+thousands of quotes costs only the lines on screen.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.app import palette
+from tui.app.widgets.article_view import wrap
 from tui.model import Document, Quote
 
-KIND_MARK = {"direct": "“ ”", "mixed": "“…", "indirect": "…"}
+MAX_TEXT_LINES = 4
+CURSOR_STYLE = Style(bgcolor="#2a3a5a")
 
 
-class QuoteList(OptionList):
-    """Quotes in text order, optionally only one speaker's."""
+class QuoteList(ScrollView, can_focus=True):
+    """Quotes in text order, optionally only one speaker's; a cursor picks one."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown,space", "page_down_quote", "Page", show=False),
+        Binding("pageup,b", "page_up_quote", "Page up", show=False),
+        Binding("enter", "choose", "Jump", show=False),
     ]
     """
     | Key | Action |
     | :- | :- |
-    | j / k | Next / previous quote. |
+    | j / down, k / up | Next / previous quote. |
+    | g / G | First / last quote. |
     | enter | Jump to the quote in the article. |
     """
+
+    DEFAULT_CSS = """
+    QuoteList { scrollbar-gutter: stable; }
+    """
+
+    cursor: reactive[int] = reactive(0)
+    """Index into `shown` of the quote under the cursor."""
 
     class Chosen(Message):
         """A quote was chosen: the article should show it."""
@@ -42,7 +66,11 @@ class QuoteList(OptionList):
         self.document = document
         self.speaker_filter: str | None = None
         self.shown: list[Quote] = []
+        self._lines: list[tuple[int, Text]] = []  # (quote index or -1, text of the line)
+        self._first_line: list[int] = []  # first line of each shown quote
+        self._width = -1
 
+    # --- content -------------------------------------------------------------
     def set_document(self, document: Document) -> None:
         self.document = document
         self.rebuild()
@@ -52,32 +80,115 @@ class QuoteList(OptionList):
         self.rebuild()
 
     def rebuild(self) -> None:
-        colours = palette.speaker_colours(self.document)
         self.shown = [q for q in self.document.quotes if self.speaker_filter in (None, q.speaker)]
-        options = []
-        for quote in self.shown:
+        self.cursor = 0
+        self._width = -1
+        self._layout()
+        self.scroll_to(y=0, animate=False)
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def _layout(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width
+        if width <= 0 or width == self._width:
+            return
+        self._width = width
+        colours = palette.speaker_colours(self.document)
+        lines: list[tuple[int, Text]] = []
+        firsts: list[int] = []
+        for index, quote in enumerate(self.shown):
+            firsts.append(len(lines))
             speaker = self.document.speaker(quote.speaker)
-            prompt = Text()
-            prompt.append(speaker.name if speaker else "unattributed", style=f"bold {colours.get(quote.speaker or '', '')}".strip())
-            prompt.append(f"  {KIND_MARK.get(quote.kind, quote.kind)} {quote.kind}", style="dim")
-            prompt.append("\n")
-            prompt.append(self.document.quote_text(quote))
-            if options:
-                options.append(None)
-            options.append(Option(prompt, id=quote.id))
-        self.clear_options()
-        self.add_options(options)
-        if not options:
-            self.add_option(Option(Text("No quotes found." if self.document.quotes else "No quotes yet.", style="dim"), disabled=True))
+            head = Text(no_wrap=True, overflow="ellipsis")
+            head.append(speaker.name if speaker else "unattributed", style=Style(bold=True, color=colours.get(quote.speaker or "")))
+            head.append(f" · {quote.kind}", style="dim")
+            head.truncate(width, overflow="ellipsis")
+            lines.append((index, head))
+            body = self.document.quote_text(quote).replace("\n", " ")
+            spans = [s for s in wrap(body, [(0, len(body))], width) if s]
+            for number, (start, end) in enumerate(spans[:MAX_TEXT_LINES]):
+                line = body[start:end].rstrip()
+                if number == MAX_TEXT_LINES - 1 and len(spans) > MAX_TEXT_LINES:
+                    line = line[: max(0, width - 1)] + "…"
+                lines.append((index, Text(line)))
+            lines.append((-1, Text("")))
+        if not self.shown:
+            message = "No quotes found." if self.document.quotes or self.document.speakers else "No quotes yet."
+            lines.append((-1, Text(message, style="dim italic")))
+        self._lines, self._first_line = lines, firsts
+        self.virtual_size = Size(width, len(lines))
+        self.refresh()
+
+    # --- rendering -------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        number = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width or self.size.width
+        if number >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        index, text = self._lines[number]
+        base = self.rich_style
+        if index == self.cursor and index >= 0:
+            base = base + (CURSOR_STYLE if self.has_focus else Style(bgcolor="#303030"))
+        segments = [Segment(s.text, base + s.style if s.style else base) for s in text.render(self.app.console) if s.text]
+        return Strip(segments).crop_extend(0, width, base)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # --- moving ------------------------------------------------------------------
+    def _move(self, index: int) -> None:
+        if not self.shown:
+            return
+        self.cursor = max(0, min(index, len(self.shown) - 1))
+        first = self._first_line[self.cursor]
+        last = self._first_line[self.cursor + 1] - 1 if self.cursor + 1 < len(self.shown) else len(self._lines) - 1
+        height = self.scrollable_content_region.height or self.size.height
+        if first < self.scroll_y:
+            self.scroll_to(y=first, animate=False)
+        elif last >= self.scroll_y + height:
+            self.scroll_to(y=max(first, last - height + 1), animate=False)
 
     def select_quote(self, quote_id: str) -> None:
         for index, quote in enumerate(self.shown):
             if quote.id == quote_id:
-                self.highlighted = index
+                self._move(index)
                 return
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        quote = next((q for q in self.shown if q.id == event.option_id), None)
-        if quote is not None:
-            self.post_message(self.Chosen(quote))
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self._move(0)
+
+    def action_last(self) -> None:
+        self._move(len(self.shown) - 1)
+
+    def action_page_down_quote(self) -> None:
+        height = self.scrollable_content_region.height or self.size.height
+        line = self._first_line[self.cursor] + height if self.shown else 0
+        self._move(bisect_right(self._first_line, line) - 1)
+
+    def action_page_up_quote(self) -> None:
+        height = self.scrollable_content_region.height or self.size.height
+        line = self._first_line[self.cursor] - height if self.shown else 0
+        self._move(max(0, bisect_right(self._first_line, line) - 1))
+
+    def action_choose(self) -> None:
+        if self.shown:
+            self.post_message(self.Chosen(self.shown[self.cursor]))
+
+    def on_click(self, event: events.Click) -> None:
+        number = int(self.scroll_y) + event.y
+        if 0 <= number < len(self._lines) and self._lines[number][0] >= 0:
+            self._move(self._lines[number][0])
+            self.action_choose()
