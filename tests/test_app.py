@@ -218,3 +218,38 @@ asyncio.run(main())
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "1", "False"]
+
+
+async def test_stances_show_in_the_sidebar_and_jump_to_their_evidence(analyzer):
+    from tui.app.screens.stance_grid import StanceGridScreen
+    from tui.app.widgets.stance_panel import StancePanel
+
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_seed(pilot)
+        document = screen.document
+        jenrick = next(s for s in document.speakers if s.name == "Robert Jenrick")
+        deterrent = next(t for t in document.topics if "deterrent" in t.label)
+        stance = next(s for s in document.stances if s.speaker == jenrick.id and s.topic == deterrent.id)
+        assert stance.label == "favor"
+        panel = screen.query_one(StancePanel)
+        panel.focus()
+        index = next(i for i in range(panel.option_count) if panel.get_option_at_index(i).id == f"stance:{document.stances.index(stance)}")
+        panel.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        evidence = next(q for q in document.quotes if q.id == stance.evidence[0])
+        assert screen.query_one(ArticleView).selected == (evidence.start, evidence.end)
+        assert "necessity" in str(screen.query_one("#stance-detail").render())
+        # the grid: speakers down, topics across; enter on a cell jumps to its evidence
+        await pilot.press("v")
+        assert isinstance(app.screen, StanceGridScreen)
+        grid = app.screen.query_one("DataTable")
+        assert grid.row_count == len(document.speakers)
+        assert len(grid.columns) == len(document.topics) + 1
+        (row, column), first = next(iter(app.screen.cells.items()))
+        grid.cursor_coordinate = (row, column)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert screen.document.quotes[screen.current_quote].id == first.evidence[0]

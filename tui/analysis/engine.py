@@ -13,6 +13,7 @@ from tui.analysis.marks import find_quotes, paragraph_spans
 from tui.analysis.pipeline import load_nlp, model_label
 from tui.analysis.quotes import QuoteFinder
 from tui.analysis.speakers import SpeakerResolver
+from tui.analysis.stance import StanceFinder
 from tui.model import Document, Quote
 from tui.sources import Article, clean_text
 
@@ -56,6 +57,8 @@ class Analyzer:
                     confidence=found.confidence,
                 )
             )
+        mentions = {speaker.id: speaker.mentions for speaker in speakers}
+        topics, stances = StanceFinder(doc, quotes, mentions).find()
         return Document(
             text=text,
             title=article.title,
@@ -63,6 +66,8 @@ class Analyzer:
             paragraphs=paragraphs,
             speakers=speakers,
             quotes=quotes,
+            topics=topics,
+            stances=stances,
             model=self.model,
             analyser=ANALYSER_VERSION,
         )

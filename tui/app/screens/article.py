@@ -8,11 +8,12 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, LoadingIndicator
+from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
 
 from tui.app.engine import plain_document
+from tui.app.screens.stance_grid import StanceGridScreen, describe
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.quote_list import QuoteList
 from tui.app.widgets.stance_panel import StancePanel
@@ -30,6 +31,7 @@ class ArticleScreen(Screen):
         Binding("right_square_bracket", "next_quote", "Next quote"),
         Binding("left_square_bracket", "previous_quote", "Prev quote"),
         Binding("s", "cycle_speaker", "Speaker filter"),
+        Binding("v", "stance_grid", "Stances"),
         Binding("escape", "back", "Back"),
         Binding("q", "back", "Back", show=False),
     ]
@@ -48,7 +50,9 @@ class ArticleScreen(Screen):
         with Horizontal(id="panes"):
             yield QuoteList(self.document, id="quotes")
             yield ArticleView(self.document, id="article")
-            yield StancePanel(self.document, id="stances")
+            with Vertical(id="sidebar"):
+                yield StancePanel(self.document, id="stances")
+                yield Static(id="stance-detail")
         yield LoadingIndicator(id="progress")
         yield Input(placeholder="find in the article (enter: go, escape: close)", id="find")
         yield Footer()
@@ -109,8 +113,25 @@ class ArticleScreen(Screen):
     def on_quote_list_chosen(self, message: QuoteList.Chosen) -> None:
         self.jump_to_quote(message.quote.id)
 
-    def on_stance_panel_evidence_chosen(self, message: StancePanel.EvidenceChosen) -> None:
-        self.jump_to_quote(message.quote_id)
+    def on_stance_panel_stance_chosen(self, message: StancePanel.StanceChosen) -> None:
+        self.show_stance(message.stance)
+
+    def show_stance(self, stance) -> None:
+        """The stance's rule, cue and evidence under the sidebar, and the article at the evidence."""
+        if stance is None:
+            return
+        self.query_one("#stance-detail", Static).update(describe(self.document, stance))
+        if stance.evidence:
+            self.jump_to_quote(stance.evidence[0])
+
+    def action_stance_grid(self) -> None:
+        if not self.analysed:
+            self.notify("the analysis is still running", timeout=2)
+            return
+        if not self.document.stances:
+            self.notify("no stances found in this article", timeout=2)
+            return
+        self.app.push_screen(StanceGridScreen(self.document), self.show_stance)
 
     def on_stance_panel_speaker_chosen(self, message: StancePanel.SpeakerChosen) -> None:
         quotes = self.query_one(QuoteList)

@@ -22,6 +22,7 @@ KEYS = [
     ("/", "find in the article; n / N next / previous hit"),
     ("] / [", "next / previous quote"),
     ("s", "cycle the speaker filter"),
+    ("v", "the stance grid: speakers × topics"),
     ("enter", "on a quote: jump to it in the article"),
     ("escape / q", "back (q on the library quits)"),
     ("Everywhere", ""),

@@ -1,5 +1,5 @@
 """The stance sidebar: the speakers with their colours and quote counts, and
-each speaker's stances on the article's topics (from the stance engine)."""
+under each one its stances on the article's topics, marked for / against."""
 
 from __future__ import annotations
 
@@ -9,23 +9,28 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app import palette
-from tui.model import Document
+from tui.model import Document, Stance
 
-STANCE_MARK = {"favor": "+ for", "against": "− against", "neutral": "= neutral"}
+STANCE_MARK = {"favor": ("+", "for", "green"), "against": ("−", "against", "red"), "neutral": ("=", "neutral", "yellow")}
+
+
+def stance_mark(label: str) -> Text:
+    sign, word, colour = STANCE_MARK.get(label, ("?", label, ""))
+    return Text(f"{sign} {word}", style=f"bold {colour}".strip())
 
 
 class StancePanel(OptionList):
-    """Selecting a speaker filters the quotes; selecting a stance jumps to its evidence."""
+    """Selecting a speaker filters the quotes; selecting a stance shows and jumps to its evidence."""
 
     class SpeakerChosen(Message):
         def __init__(self, speaker_id: str) -> None:
             super().__init__()
             self.speaker_id = speaker_id
 
-    class EvidenceChosen(Message):
-        def __init__(self, quote_id: str) -> None:
+    class StanceChosen(Message):
+        def __init__(self, stance: Stance) -> None:
             super().__init__()
-            self.quote_id = quote_id
+            self.stance = stance
 
     def __init__(self, document: Document, analysed: bool = False, **kwargs):
         super().__init__(**kwargs)
@@ -52,20 +57,23 @@ class StancePanel(OptionList):
             line.append(speaker.name, style=f"bold {colours[speaker.id]}")
             line.append(f"\n  {speaker.kind} · {count} quote{'s' * (count != 1)}", style="dim")
             self.add_option(Option(line, id=f"speaker:{speaker.id}"))
-            for number, stance in enumerate(s for s in self.document.stances if s.speaker == speaker.id):
-                mark = STANCE_MARK.get(stance.label, stance.label)
-                entry = Text(f"    {mark} {topics.get(stance.topic, stance.topic)}")
-                evidence = stance.evidence[0] if stance.evidence else ""
-                self.add_option(Option(entry, id=f"stance:{speaker.id}:{number}:{evidence}"))
-        if not self.document.stances:
-            self.add_option(Option(Text("\nNo stances yet: the stance engine is not built.", style="dim italic"), disabled=True))
+            for index, stance in enumerate(self.document.stances):
+                if stance.speaker != speaker.id:
+                    continue
+                entry = Text("  ")
+                entry.append_text(stance_mark(stance.label))
+                entry.append(" ")
+                entry.append(topics.get(stance.topic, stance.topic))
+                self.add_option(Option(entry, id=f"stance:{index}"))
+        if self.document.speakers and not self.document.stances:
+            self.add_option(Option(Text("\nNo stances found in the quotes.", style="dim italic"), disabled=True))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        option_id = event.option_id or ""
+    def _chosen(self, option_id: str) -> None:
         if option_id.startswith("speaker:"):
             self.post_message(self.SpeakerChosen(option_id.split(":", 1)[1]))
         elif option_id.startswith("stance:"):
-            evidence = option_id.split(":", 3)[3]
-            if evidence:
-                self.post_message(self.EvidenceChosen(evidence))
+            self.post_message(self.StanceChosen(self.document.stances[int(option_id.split(":", 1)[1])]))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._chosen(event.option_id or "")
