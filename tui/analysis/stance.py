@@ -43,6 +43,7 @@ CONTRAST_MARKS = {"although", "though", "while", "whilst", "despite"}
 NEGATIONS = {"not", "n't", "never", "no", "nothing", "neither", "nor", "without"}
 _MODAL_NEED = {"must", "should"}
 _QUANTITY_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+_RESULT_VERBS = {"see", "show", "find", "report", "record", "witness", "bring", "make"}
 _SUBJECT_VERBS = {"work": 1.0, "succeed": 1.0, "help": 0.6, "fail": -1.0, "collapse": -1.0, "backfire": -1.0}
 
 
@@ -87,6 +88,25 @@ def negated(token: Token) -> bool:
     if any(child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in ("advmod", "det")) for child in token.children):
         return True
     return token.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in token.head.children)
+
+
+def _names_the_head(token: Token, root: Token) -> bool:
+    """Part of what names a noun phrase's head ("congestion charge" of "plan"), not what judges it."""
+    while token.i != root.i:
+        naming = token.dep_ in ("poss", "compound", "nmod", "case") or (token.dep_ == "amod" and token.pos_ in ("NOUN", "PROPN"))
+        if not naming:
+            return False
+        token = token.head
+    return True
+
+
+def _adjectival(token: Token) -> bool:
+    """An evaluative -ing word used as an adjective: "has seen encouraging progress"."""
+    return (
+        token.tag_ == "VBG"
+        and evaluation(token) != 0
+        and (token.dep_ in ("amod", "acomp") or token.head.lemma_.lower() in _RESULT_VERBS)
+    )
 
 
 @dataclass
@@ -173,11 +193,7 @@ class StanceFinder:
             sides = [party[a] for a in anchors if a in party]
             policy = head in POLICY_HEADS
             # The label keeps what names the thing ("his plan", "asylum hotels"), not what judges it.
-            kept = [
-                t for t in chunk
-                if t.i == root.i
-                or (t.head.i == root.i and (t.dep_ in ("poss", "compound", "nmod", "case") or (t.dep_ == "amod" and t.pos_ in ("NOUN", "PROPN"))))
-            ]
+            kept = [t for t in chunk if _names_the_head(t, root)]
             label = " ".join(t.text for t in kept).replace(" ’s", "’s").replace(" 's", "'s")
             if policy and head != "deterrent" and (places or (sides and sides[0] in linked)):
                 anchor = places[0] if places else linked[sides[0]]
@@ -190,7 +206,7 @@ class StanceFinder:
         for token in self.doc:
             if token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj", "xcomp", "ccomp", "attr", "dobj", "nsubj", "conj", "advcl"):
                 objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
-                if not objects or evaluation(token):  # "encouraging progress" judges, it is no action
+                if not objects or _adjectival(token):  # "encouraging progress" judges, it is no action
                     continue
                 particle = [c.lower_ for c in token.children if c.dep_ == "prt"]
                 key = " ".join([token.lemma_.lower(), *particle, objects[0].lemma_.lower()])
@@ -418,7 +434,7 @@ class StanceFinder:
             if group is None or group.gerund:
                 continue
             judges = [c for c in token.children if c.dep_ == "amod"]
-            if token.dep_ == "dobj" and token.head.tag_ == "VBG" and token.head.dep_ in ("xcomp", "amod", "acomp"):
+            if token.dep_ == "dobj" and _adjectival(token.head):
                 judges.append(token.head)  # "has seen encouraging progress", parsed as a verb
             value = sum(evaluation(c) for c in judges)
             if abs(value) >= 0.3:

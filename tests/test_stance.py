@@ -1,0 +1,99 @@
+"""Stance rules, one at a time, including cases where tone and stance disagree."""
+
+
+def stances(document):
+    names = {s.id: s.name for s in document.speakers}
+    topics = {t.id: t.label for t in document.topics}
+    return {(names[s.speaker], topics[s.topic], s.label, s.rule) for s in document.stances}
+
+
+def labels(document):
+    return {(speaker, topic, label) for speaker, topic, label, _ in stances(document)}
+
+
+def test_stance_verb_with_the_topic_as_object(analyse):
+    document, _ = analyse(
+        "The council published the congestion charge plan on Monday.\n"
+        "Councillor Mia Hart said: “We oppose the congestion charge plan.”"
+    )
+    assert ("Mia Hart", "congestion charge plan", "against", "stance verb") in stances(document)
+
+
+def test_negation_flips_a_stance_verb(analyse):
+    document, _ = analyse(
+        "The council published the parking levy plan.\n"
+        "Councillor Joe Park said: “We will not support the parking levy plan.”"
+    )
+    assert ("Joe Park", "parking levy plan", "against") in labels(document)
+
+
+def test_negative_tone_but_for_a_policy(analyse):
+    # "crushing the cartels" sounds violent; the speaker is for that policy.
+    document, _ = analyse(
+        "Minister Ola Reed spoke after the raid.\n"
+        "Ms Reed said: “The priority has to be crushing the cartels that flood our streets.”\n"
+        "“We must keep crushing the cartels.”"
+    )
+    assert ("Ola Reed", "crushing the cartels", "favor") in labels(document)
+
+
+def test_neutral_tone_but_for_the_target(analyse):
+    document, _ = analyse(
+        "The harbour has no sea wall.\nHarbour master Ken Ito said: “You have to have a sea wall.”"
+    )
+    assert ("Ken Ito", "sea wall", "favor", "necessity") in stances(document)
+
+
+def test_copular_evaluation_resolves_it(analyse):
+    document, _ = analyse(
+        "Asked about the Dover ferry scheme, Mr Sam Cole said: “It was a gimmick.”"
+    )
+    assert ("Sam Cole", "Dover scheme", "against", "copular evaluation") in stances(document)
+
+
+def test_reporting_frame_accusation_is_against_the_accused(analyse):
+    document, _ = analyse(
+        "Senator Ray Cole accused Mayor Ann Lee of having “abandoned the farmers” last spring."
+    )
+    found = labels(document)
+    assert any(speaker == "Ray Cole" and "Ann Lee" in topic and label == "against" for speaker, topic, label in found)
+    # the accused's act is not the accuser's stance on farmers
+    assert not any(speaker == "Ray Cole" and "farmers" in topic for speaker, topic, _ in found)
+
+
+def test_pushing_back_against_claims_is_against_what_was_claimed(analyse):
+    document, _ = analyse(
+        "France has hit back at claims it could copy the Danish border scheme.\n"
+        "France’s ambassador pushed back against the claims, though he said talks were continuing."
+    )
+    assert any(
+        speaker.startswith("France’s ambassador") and "Danish" in topic and label == "against"
+        for speaker, topic, label in labels(document)
+    )
+
+
+def test_evaluative_words_are_the_fallback(analyse):
+    document, _ = analyse("Ms Ada Byrne said: “We have seen encouraging progress on housing.”")
+    assert ("Ada Byrne", "progress", "favor", "evaluative words") in stances(document)
+
+
+def test_contrast_lowers_the_score(analyse):
+    plain, _ = analyse("Mr Tim Ash said: “The Leeds tram scheme is essential.”")
+    hedged, _ = analyse("Mr Tim Ash said: “Although the Leeds tram scheme is essential, funding is short.”")
+    score = lambda d: max(s.score for s in d.stances)  # noqa: E731
+    assert plain.stances and hedged.stances
+    assert score(hedged) < score(plain)
+
+
+def test_no_stance_without_a_rule(analyse):
+    document, _ = analyse("Mr Tim Ash said the Leeds tram scheme would be discussed on Tuesday.")
+    assert document.stances == []
+
+
+def test_polarity_toward_a_person_reads_the_words_about_them(analyzer):
+    from tui.analysis.sentiment import polarity_toward
+
+    doc = analyzer.nlp("Critics attacked Senator Brown for the failed budget.")
+    assert polarity_toward(doc, 17, 29)[0] == -1
+    doc = analyzer.nlp("Voters praised Senator Brown for the generous budget.")
+    assert polarity_toward(doc, 15, 27)[0] == 1
