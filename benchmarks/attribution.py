@@ -52,13 +52,16 @@ def read_ann(path: Path, text: str) -> list[Gold]:
     events = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("T"):
-            ident, middle, _ = line.split("\t", 2)
+            parts = line.split("\t", 2)
+            if len(parts) < 3 or " " not in parts[1]:
+                continue  # a few train files have broken lines: skip them, as brat would
+            ident, middle, _ = parts
             kind, ranges = middle.split(" ", 1)
             numbers = [int(n) for n in re.findall(r"\d+", ranges)]
             spans[ident] = (kind, (min(numbers), max(numbers)))
-        elif line.startswith("E"):
+        elif line.startswith("E") and "\t" in line:
             _, body = line.split("\t", 1)
-            events.append(dict(part.split(":", 1) for part in body.split()))
+            events.append(dict(part.split(":", 1) for part in body.split() if ":" in part))
     found = []
     for event in events:
         roles = {re.sub(r"\d+$", "", role): ident for role, ident in event.items()}
@@ -89,6 +92,30 @@ def load_split(root: Path, split: str, limit: int | None):
     return items[:limit] if limit else items
 
 
+def polnear_spans(document) -> list:
+    """Our quotes in PolNeAR's convention: a quotation running on across paragraphs is one span.
+
+    newsreader (like the seed's gold) keeps one quote per paragraph; PolNeAR annotates the whole
+    run as one content span. Paragraph quotes are joined when no closing mark stands between them.
+    """
+    merged = []
+    for quote in document.quotes:
+        previous = merged[-1] if merged else None
+        gap = document.text[previous.end : quote.start] if previous else ""
+        if (
+            previous is not None
+            and quote.kind == "direct"
+            and quote.cue_span is None
+            and quote.speaker == previous.speaker
+            and "\n" in gap
+            and not any(mark in gap for mark in "”\"»")
+        ):
+            previous.end = quote.end
+            continue
+        merged.append(quote)
+    return merged
+
+
 def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> tuple[float, float, float]:
     p = tp_pred / n_pred if n_pred else 0.0
     r = tp_gold / n_gold if n_gold else 0.0
@@ -115,6 +142,7 @@ def main() -> None:
     speaker_ok = cue_ok = matched = 0
     misses, alarms = [], []
     for (name, text, golds), document in zip(items, documents):
+        document.quotes = polnear_spans(document)
         predictions = [(q.start, q.end) for q in document.quotes]
         pred_quoted = [q.kind in ("direct", "mixed") for q in document.quotes]
         for key in counts:

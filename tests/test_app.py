@@ -253,3 +253,33 @@ async def test_stances_show_in_the_sidebar_and_jump_to_their_evidence(analyzer):
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
         assert screen.document.quotes[screen.current_quote].id == first.evidence[0]
+
+
+async def test_palette_open_file_and_export_json(tmp_path, analyzer, monkeypatch):
+    from tui.app.screens.open_file import OpenFileScreen
+
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "story.txt"
+    story.write_text("Ms Ada Byrne said: “The museum will open on Sunday.”\n", encoding="utf-8")
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.action_open_file()
+        await pilot.pause()
+        assert isinstance(app.screen, OpenFileScreen)
+        await pilot.press(*str(tmp_path / "missing.txt"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)  # a bad path: a notice, nothing opened
+        app.action_open_file()
+        await pilot.pause()
+        await pilot.press(*str(story), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.document.speakers[0].name == "Ada Byrne"
+        app.action_export_json()
+        exported = tmp_path / "story.newsreader.json"
+        assert exported.exists()
+        from tui.model import Document
+
+        assert Document.from_json(exported.read_text(encoding="utf-8")).quotes[0].speaker == "s1"

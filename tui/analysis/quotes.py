@@ -12,6 +12,7 @@ speaker's quote is that speaker's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from tui.analysis.marks import Marked
 
 SENTENCE_END = {".", "!", "?"}
+DASHES = {"―", "—", "–"}
+# "PENCE: ", "Pat Caddell: ", "Sen. Warren: " at the start of a paragraph or a quotation.
+_NAME_PREFIX = re.compile(r"[\"“”']?((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}): +(?=\S)")
 _TRIM_LEADING = {"that", ",", ":", ";", "-", "–", "—", "whether"}
 _SUBJECT_DEPS = ("nsubj",)
 # Cue verbs that report a request or promise through an infinitive ("urged X to …").
@@ -41,6 +45,12 @@ def _lexicon(name: str) -> list[str]:
 def cue_lemmas() -> frozenset[str]:
     """Reporting verbs by lemma, from `lexicons/cue_verbs.txt`."""
     return frozenset(_lexicon("cue_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def labelling_lemmas() -> frozenset[str]:
+    """Verbs that attribute quoted words by judging with them, from `lexicons/labelling_verbs.txt`."""
+    return frozenset(_lexicon("labelling_verbs.txt"))
 
 
 @dataclass
@@ -99,7 +109,8 @@ class QuoteFinder:
         return max(0, min(low, len(self.paragraphs) - 1))
 
     def is_cue(self, token: Token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues and not self.in_quote(token.idx)
+        verb = token.pos_ in ("VERB", "AUX") or token.lower_ in ("said", "says")  # "Said Ellis:" is tagged a name
+        return verb and token.lemma_.lower() in self.cues and not self.in_quote(token.idx)
 
     def subject_of(self, verb: Token) -> Token | None:
         """The speaker token of a cue verb: its subject, or the subject it borrows."""
@@ -114,6 +125,8 @@ class QuoteFinder:
                     and not self.in_quote(child.idx)
                 ):
                     return child
+            if current.tag_ == "VBN" and current.dep_ != "conj":
+                return None  # "Asked by the BBC if …": the asker is not the speaker
             if current.dep_ in _BORROW_DEPS and current.head is not current:
                 current = current.head
             else:
@@ -143,13 +156,19 @@ class QuoteFinder:
         for token in self.doc:
             if token.lower_ == "according" and not self.in_quote(token.idx):
                 clause = self._according(token)
-            elif self.is_cue(token):
+            elif self.is_cue(token) or self._calls_for(token):
                 clause = self._reporting_clause(token)
             else:
                 continue
             if clause is not None:
                 found.append(clause)
         return found
+
+    def _calls_for(self, token: Token) -> bool:
+        """"X called for Y" reports a demand; "call" alone is no cue ("called it a disaster")."""
+        return token.lemma_ == "call" and token.pos_ == "VERB" and not self.in_quote(token.idx) and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in token.children
+        )
 
     def _reporting_clause(self, cue: Token) -> Attribution | None:
         content = [c for c in cue.children if c.dep_ == "ccomp"]
@@ -164,6 +183,9 @@ class QuoteFinder:
                 for grandchild in child.children
                 if grandchild.dep_ == "pcomp"
             ]
+        if cue.lemma_.lower() == "call":
+            # "called for calm" is a demand; "called it “a disaster”" is a label, not speech.
+            content += [g for c in cue.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
         if not content:
             return None
         # "X said A, but B": the conjoined clause is reported too.
@@ -247,6 +269,17 @@ class QuoteFinder:
         while end > mark.start and self.text[end - 1] in ", ":
             end -= 1
         base = Attribution(mark.start, end, "direct", mark.paragraph, marks=[mark])
+        prefixed = self._name_prefix(mark.start, end)
+        if prefixed is not None:
+            base.start, base.speaker_token, base.cue = prefixed
+            base.confidence = 0.7
+            return base
+        if len(after) >= 2 and after[0].text in DASHES and after[1].pos_ == "PROPN":
+            name = after[1]
+            while name.i + 1 < len(self.doc) and self.doc[name.i + 1].pos_ == "PROPN" and self.doc[name.i + 1].dep_ != "punct":
+                name = self.doc[name.i + 1]  # "― Sonya Herridge": the name's last word heads it
+            base.speaker_token, base.cue, base.confidence = name, (after[0].idx, after[0].idx + 1), 0.8
+            return base
         words_before = [t for t in before if not t.is_punct]
         if before and before[-1].text == ":":
             cue = next((t for t in reversed(before) if self.is_cue(t)), None)
@@ -264,11 +297,53 @@ class QuoteFinder:
         cue = next((t for t in reversed(before) if self.is_cue(t)), None)
         if cue is not None and self.subject_of(cue) is not None:
             return self._with_cue(base, cue, 0.8)
+        labeller = self._labelling_verb(mark)
+        if labeller is not None:
+            return self._with_cue(base, labeller, 0.6)
         words_after = [t for t in after if not t.is_punct]
         if not words_before and not words_after:
             base.confidence = 0.6
             return base  # standalone: may continue an earlier speaker's quote
         return None
+
+    def _labelling_verb(self, mark: Marked) -> Token | None:
+        """ "decried “systemic racism”", "hailed the deal as a “breakthrough”": the quoted words
+        are the subject's, through a verb of judging. ("called it “a disaster”" is a label, not speech.)"""
+        inside = self.doc.char_span(mark.start, mark.end, alignment_mode="expand")
+        if inside is None:
+            return None
+        for ancestor in inside.root.ancestors:
+            if self.in_quote(ancestor.idx):
+                continue
+            if ancestor.pos_ == "VERB":
+                if ancestor.lemma_.lower() in labelling_lemmas() and self.subject_of(ancestor) is not None:
+                    return ancestor
+                return None
+        return None
+
+    def _name_prefix(self, start: int, end: int) -> tuple[int, Token, tuple[int, int]] | None:
+        """Transcript style "PENCE: Well, look …": the speaker named before a colon."""
+        match = _NAME_PREFIX.match(self.text, start, end)
+        if match is None or len(self.text[match.end() : end].split()) < 3:
+            return None
+        name = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if name is None:
+            return None
+        colon = match.end(1)
+        return match.end(), name[-1], (colon, colon + 1)
+
+    def transcript_lines(self, taken: list[Attribution]) -> list[Attribution]:
+        """Paragraphs with no quote marks that open with "NAME:" are that speaker's words."""
+        found = []
+        for index, (start, end) in enumerate(self.paragraphs):
+            if any(m.paragraph == index for m in self.marks) or any(q.start < end and start < q.end for q in taken):
+                continue
+            prefixed = self._name_prefix(start, end)
+            if prefixed is None:
+                continue
+            content_start, speaker, cue = prefixed
+            found.append(Attribution(content_start, end, "direct", index, cue=cue, speaker_token=speaker, confidence=0.6))
+        return found
 
     def _with_cue(self, quote: Attribution, cue: Token, confidence: float) -> Attribution:
         quote.cue = (cue.idx, cue.idx + len(cue.text))
@@ -288,7 +363,9 @@ class QuoteFinder:
                 continue  # the clause runs into a quotation: the quote's own frame decides
             if inside:
                 quoted = sum(letters(self.text[m.start : m.end]) for m in inside)
-                if clause.accusation or quoted >= 0.5 * letters(self.text[clause.start : clause.end]):
+                # The quoted words are all the clause says, or an accusation's words: direct.
+                # Otherwise the clause with its quoted words is a mixed quote.
+                if clause.accusation or quoted >= 0.95 * letters(self.text[clause.start : clause.end]):
                     for mark in inside:
                         absorbed.add(id(mark))
                         results.append(
@@ -319,6 +396,7 @@ class QuoteFinder:
                 else:
                     continue
             results.append(quote)
+        results.extend(self.transcript_lines(results))
         results.sort(key=lambda q: q.start)
         return _merge_split_quotes(_drop_overlaps(results))
 

@@ -13,6 +13,7 @@ from tui.app.engine import Engine
 from tui.app.screens.article import ArticleScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
+from tui.app.screens.open_file import OpenFileScreen
 from tui.sources import Article, SourceError, load_article, load_library
 from tui.store import ParseCache, ReadState, load_config, text_hash
 
@@ -120,8 +121,22 @@ class NewsreaderApp(App):
         self.copy_to_clipboard(text)
         self.notify("quote copied", timeout=2)
 
+    def action_open_file(self) -> None:
+        self.push_screen(OpenFileScreen(), self._open_path)
+
+    def _open_path(self, path: str | None) -> None:
+        if not path:
+            return
+        try:
+            article = load_article(Path(path).expanduser())
+        except SourceError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.open_article(article)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand("Open file", "Open an article file by its path", self.action_open_file)
         yield SystemCommand("Export JSON", "Save the analysed article as JSON in the current folder", self.action_export_json)
         yield SystemCommand("Copy quote", "Copy the chosen quote to the clipboard", self.action_copy_quote)
         yield SystemCommand("Next theme", "Cycle through the colour themes", self.action_next_theme)
