@@ -15,7 +15,7 @@ from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.open_file import OpenFileScreen
 from tui.sources import Article, SourceError, load_article, load_library
-from tui.store import ParseCache, ReadState, load_config, text_hash
+from tui.store import Library, LibraryError, ParseCache, load_config, text_hash
 
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "solarized-light", "monokai")
 
@@ -35,7 +35,12 @@ class NewsreaderApp(App):
         self.target = Path(target)
         self.config = load_config()
         self.engine = Engine(self.config.model, cache)
-        self.read_state = ReadState()
+        self._startup_problems: list[str] = []
+        try:
+            self.library = Library()
+        except LibraryError as error:
+            self._startup_problems.append(f"{error}; read state is kept for this session only")
+            self.library = Library(Path(":memory:"))
         self._on_close: Callable[[], None] | None = None
         self._apply_key_overrides()
 
@@ -45,7 +50,6 @@ class NewsreaderApp(App):
 
     def get_default_screen(self) -> Screen:
         """The first screen is the library or the article itself: no blank screen under it."""
-        self._startup_problems: list[str] = []
         if self.target.is_dir():
             try:
                 paths = load_library(self.target)
@@ -86,7 +90,7 @@ class NewsreaderApp(App):
             self.exit()
 
     def mark_read(self, text: str) -> None:
-        self.read_state.mark(text_hash(text))
+        self.library.mark_read(text_hash(text))
 
     # --- actions ----------------------------------------------------------------
     def action_help(self) -> None:

@@ -58,7 +58,7 @@ class LibraryScreen(Screen):
 
     def _cells(self, article: Article) -> list:
         document = self.app.engine.cached(article)
-        read = self.app.read_state.is_read(text_hash(article.text))
+        read = self.app.library.is_read(text_hash(article.text))
         return [
             Text(" " if read else "●", style="bold"),
             Text(article.title),
@@ -75,7 +75,7 @@ class LibraryScreen(Screen):
             return
         table = self.query_one(DataTable)
         document = self.app.engine.cached(article)
-        read = self.app.read_state.is_read(text_hash(article.text))
+        read = self.app.library.is_read(text_hash(article.text))
         table.update_cell(key, "read", Text(" " if read else "●", style="bold"))
         if document is not None:
             table.update_cell(key, "quotes", Text(str(len(document.quotes)), justify="right"))
@@ -100,7 +100,7 @@ class LibraryScreen(Screen):
         if key is None:
             return
         digest = text_hash(self.articles[key].text)
-        self.app.read_state.mark(digest, not self.app.read_state.is_read(digest))
+        self.app.library.mark_read(digest, not self.app.library.is_read(digest))
         self.refresh_row(key)
 
     def action_cursor_down(self) -> None:

@@ -1,0 +1,14 @@
+"""Where newsreader keeps things: the parse cache, the library database and the config.
+
+Nothing here imports spaCy or Textual: a cached article opens without either.
+"""
+
+from tui.store.cache import ParseCache, cache_key, text_hash
+from tui.store.config import Config, load_config
+from tui.store.library import Feed, Library, LibraryError, StoredArticle
+from tui.store.paths import cache_dir, config_dir, data_dir
+
+__all__ = [
+    "Config", "Feed", "Library", "LibraryError", "ParseCache", "StoredArticle",
+    "cache_dir", "cache_key", "config_dir", "data_dir", "load_config", "text_hash",
+]

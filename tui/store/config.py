@@ -1,0 +1,50 @@
+"""config.toml: theme, model and key overrides. A broken file never stops the reader."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.store.paths import config_dir
+
+
+@dataclass
+class Config:
+    """Settings from config.toml; `problem` says why defaults were used, if they were."""
+
+    theme: str = "textual-dark"
+    model: str | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    problem: str = ""
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read config.toml; a missing file gives defaults, a broken one defaults and a problem."""
+    path = path or config_dir() / "config.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Config(problem=f"{path}: {error}; using the defaults")
+    config = Config()
+    theme = data.get("theme")
+    model = data.get("model")
+    keys = data.get("keys", {})
+    problems = []
+    if isinstance(theme, str):
+        config.theme = theme
+    elif theme is not None:
+        problems.append("theme must be a string")
+    if isinstance(model, str):
+        config.model = model
+    elif model is not None:
+        problems.append("model must be a string")
+    if isinstance(keys, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
+        config.keys = dict(keys)
+    else:
+        problems.append("[keys] must map action names to key strings")
+    if problems:
+        config.problem = f"{path}: " + "; ".join(problems) + " (ignored)"
+    return config

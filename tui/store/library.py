@@ -1,0 +1,239 @@
+"""The library: feeds, articles with their text, and read state, in SQLite.
+
+One file in the user data folder. The schema is versioned (`PRAGMA
+user_version`) and migrated forward on open; WAL and a busy timeout let two
+running newsreaders share it; every change is one transaction, so a failure
+half-way loses nothing that was already there.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.store.cache import text_hash
+from tui.store.paths import data_dir
+
+# Each entry takes the schema from version N to N + 1. Append; never edit a shipped one.
+MIGRATIONS = (
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        etag TEXT,
+        modified TEXT,
+        refreshed_at REAL,
+        error TEXT
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        url TEXT UNIQUE,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        added_at REAL NOT NULL
+    );
+    CREATE INDEX articles_feed ON articles(feed_id);
+    CREATE INDEX articles_hash ON articles(text_hash);
+    CREATE TABLE read_state (
+        text_hash TEXT PRIMARY KEY,
+        read_at REAL NOT NULL
+    );
+    """,
+    """
+    ALTER TABLE articles ADD COLUMN cache_key TEXT;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class LibraryError(Exception):
+    """The library file cannot be used (newer schema, not a database, unwritable)."""
+
+
+@dataclass
+class Feed:
+    id: int
+    url: str
+    title: str
+    etag: str | None = None
+    modified: str | None = None
+    refreshed_at: float | None = None
+    error: str | None = None
+
+
+@dataclass
+class StoredArticle:
+    """An article kept in the library, with enough to read it offline."""
+
+    id: int
+    feed_id: int | None
+    url: str | None
+    source: str
+    title: str
+    author: str
+    date: str
+    text: str
+    text_hash: str
+    read: bool = False
+    cache_key: str | None = None
+
+
+class Library:
+    """The SQLite library. Open one per process; it is safe to have two processes open."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or data_dir() / "library.sqlite3"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(f"{self.path}: cannot be used as the library ({error})") from error
+        except OSError as error:
+            raise LibraryError(f"{self.path}: cannot be opened ({error})") from error
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self.transaction() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise LibraryError(
+                    f"{self.path}: made by a newer newsreader (schema {version}, this one reads {SCHEMA_VERSION})"
+                )
+            for number in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    # --- feeds -------------------------------------------------------------------
+    def add_feed(self, url: str, title: str = "") -> Feed:
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO feeds (url, title) VALUES (?, ?)", (url, title))
+            if title:
+                db.execute("UPDATE feeds SET title = ? WHERE url = ? AND title = ''", (title, url))
+        return self.feed_by_url(url)  # type: ignore[return-value]
+
+    def feed_by_url(self, url: str) -> Feed | None:
+        row = self.db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        return Feed(**dict(row)) if row else None
+
+    def feeds(self) -> list[Feed]:
+        return [Feed(**dict(row)) for row in self.db.execute("SELECT * FROM feeds ORDER BY title COLLATE NOCASE, url")]
+
+    def update_feed(self, feed_id: int, **fields) -> None:
+        allowed = {"title", "etag", "modified", "refreshed_at", "error"}
+        names = [name for name in fields if name in allowed]
+        if not names:
+            return
+        with self.transaction() as db:
+            db.execute(
+                f"UPDATE feeds SET {', '.join(f'{name} = ?' for name in names)} WHERE id = ?",
+                (*[fields[name] for name in names], feed_id),
+            )
+
+    # --- articles ------------------------------------------------------------------
+    def add_articles(self, items: Iterable[dict]) -> int:
+        """Store articles (dicts with text, title, source and maybe url, feed_id, author, date).
+
+        An article whose URL is already there is left as it is. Returns how many were new.
+        """
+        added = 0
+        now = time.time()
+        with self.transaction() as db:
+            for item in items:
+                text = item["text"]
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO articles (feed_id, url, source, title, author, date, text, text_hash, added_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        item.get("feed_id"), item.get("url"), item.get("source", item.get("url") or ""),
+                        item.get("title", ""), item.get("author", ""), item.get("date", ""),
+                        text, text_hash(text), now,
+                    ),
+                )
+                added += cursor.rowcount
+        return added
+
+    def articles(self, feed_id: int | None = None) -> list[StoredArticle]:
+        query = (
+            "SELECT a.*, r.text_hash IS NOT NULL AS read FROM articles a"
+            " LEFT JOIN read_state r ON r.text_hash = a.text_hash"
+        )
+        if feed_id is not None:
+            rows = self.db.execute(query + " WHERE a.feed_id = ? ORDER BY a.date DESC, a.id DESC", (feed_id,))
+        else:
+            rows = self.db.execute(query + " ORDER BY a.date DESC, a.id DESC")
+        return [_article(row) for row in rows]
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        row = self.db.execute(
+            "SELECT a.*, r.text_hash IS NOT NULL AS read FROM articles a"
+            " LEFT JOIN read_state r ON r.text_hash = a.text_hash WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        return _article(row) if row else None
+
+    def article_by_url(self, url: str) -> StoredArticle | None:
+        row = self.db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+        return self.article(row["id"]) if row else None
+
+    def set_cache_key(self, article_id: int, key: str) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE articles SET cache_key = ? WHERE id = ?", (key, article_id))
+
+    def unread_counts(self) -> dict[int | None, int]:
+        rows = self.db.execute(
+            "SELECT a.feed_id, COUNT(*) FROM articles a LEFT JOIN read_state r ON r.text_hash = a.text_hash"
+            " WHERE r.text_hash IS NULL GROUP BY a.feed_id"
+        )
+        return {row[0]: row[1] for row in rows}
+
+    # --- read state (by text, so files and stored articles share it) ------------------
+    def is_read(self, digest: str) -> bool:
+        return self.db.execute("SELECT 1 FROM read_state WHERE text_hash = ?", (digest,)).fetchone() is not None
+
+    def mark_read(self, digest: str, read: bool = True) -> None:
+        with self.transaction() as db:
+            if read:
+                db.execute("INSERT OR REPLACE INTO read_state VALUES (?, ?)", (digest, time.time()))
+            else:
+                db.execute("DELETE FROM read_state WHERE text_hash = ?", (digest,))
+
+
+def _article(row: sqlite3.Row) -> StoredArticle:
+    data = dict(row)
+    data.pop("added_at", None)
+    data["read"] = bool(data["read"])
+    return StoredArticle(**data)
