@@ -97,7 +97,7 @@ def main() -> None:
     for name in ("CACHE", "DATA", "CONFIG"):
         os.environ[f"NEWSREADER_{name}_DIR"] = str(scratch / name.lower())
     from tui.app.app import NewsreaderApp
-    from tui.app.engine import Engine
+    from tui.documents import Engine
     from tui.sources import load_article
 
     engine = Engine()

@@ -35,3 +35,13 @@ def isolated_dirs(tmp_path, monkeypatch):
         folder.mkdir()
         monkeypatch.setenv(f"NEWSREADER_{name}_DIR", str(folder))
     return tmp_path
+
+
+@pytest.fixture
+def web():
+    """A real HTTP server on 127.0.0.1 serving the routes a test sets."""
+    from tests.webserver import Server
+
+    server = Server()
+    yield server
+    server.close()

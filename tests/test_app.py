@@ -195,7 +195,7 @@ def test_a_cached_article_opens_without_importing_spacy(tmp_path, isolated_dirs)
 import asyncio, sys
 from pathlib import Path
 from tui.app.app import NewsreaderApp
-from tui.app.engine import Engine
+from tui.documents import Engine
 from tui.model import Document, Quote, Speaker
 from tui.sources import load_article
 

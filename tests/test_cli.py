@@ -101,3 +101,57 @@ def test_saved_html_is_read_through_trafilatura(tmp_path):
     assert "Home | News" not in document["text"]
     assert document["title"] == "Ferry terminal opens"
     assert [q["text"] for q in document["quotes"]] == ["The tide will turn at noon."]
+
+
+def newsreader(*args, env_dirs):
+    import os
+
+    env = dict(os.environ)
+    for name in ("CACHE", "DATA", "CONFIG"):
+        env[f"NEWSREADER_{name}_DIR"] = str(env_dirs / name.lower())
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_feeds_commands_from_add_to_export(web, isolated_dirs, tmp_path):
+    from tests.test_sources import rss
+    from tests.webserver import Route
+
+    web.routes["/rss"] = Route(rss(2), content_type="application/rss+xml")
+    added = newsreader("feeds", "add", web.url("/rss"), env_dirs=isolated_dirs)
+    assert added.returncode == 0, added.stderr
+    assert "Harbour News: 2 articles" in added.stdout
+    listed = newsreader("feeds", "list", env_dirs=isolated_dirs)
+    assert "Harbour News" in listed.stdout and "2" in listed.stdout
+    exported = newsreader("feeds", "export", env_dirs=isolated_dirs)
+    assert web.url("/rss") in exported.stdout and exported.stdout.startswith("<?xml")
+    opml = tmp_path / "more.opml"
+    opml.write_text(f"<opml version='2.0'><body><outline text='Dead' xmlUrl='{web.url('/dead')}'/></body></opml>", encoding="utf-8")
+    imported = newsreader("feeds", "import", str(opml), env_dirs=isolated_dirs)
+    assert "imported 1 new feeds" in imported.stdout
+    refreshed = newsreader("feeds", "refresh", env_dirs=isolated_dirs)
+    assert refreshed.returncode == 2  # the dead feed is reported, the good one still refreshed
+    assert "HTTP 404" in refreshed.stderr and "Harbour News: 0 new" in refreshed.stdout
+    bad = newsreader("feeds", "import", str(tmp_path / "missing.opml"), env_dirs=isolated_dirs)
+    assert bad.returncode == 2 and "no such file" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_export_formats(isolated_dirs, story):
+    as_csv = newsreader("export", str(story), "--format", "csv", env_dirs=isolated_dirs)
+    assert as_csv.returncode == 0, as_csv.stderr
+    rows = as_csv.stdout.splitlines()
+    assert rows[0].startswith("quote,speaker,speaker_kind,kind")
+    assert "Ada Byrne" in rows[1] and "The museum will open on Sunday." in rows[1]
+    as_md = newsreader("export", str(story), "--format", "md", env_dirs=isolated_dirs)
+    assert "## Ada Byrne (person, 1 quotes)" in as_md.stdout
+    as_json = newsreader("export", str(story), env_dirs=isolated_dirs)
+    assert json.loads(as_json.stdout)["quotes"][0]["text"] == "The museum will open on Sunday."
+    missing = newsreader("export", "12345", env_dirs=isolated_dirs)
+    assert missing.returncode == 2 and "not in the library" in missing.stderr
+
+
+def test_a_dead_url_is_refused_with_a_message(isolated_dirs):
+    from tests.test_sources import unused_port
+
+    result = newsreader(f"http://127.0.0.1:{unused_port()}/story", env_dirs=isolated_dirs)
+    assert result.returncode == 2
+    assert "could not connect" in result.stderr and "Traceback" not in result.stderr

@@ -33,10 +33,11 @@ def analyze_parser() -> argparse.ArgumentParser:
 def open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
-        description="A terminal news reader that shows who said what. "
-        "Subcommand: 'newsreader analyze FILE…' prints the quotes found.",
+        description="A terminal news reader that shows who said what. Other commands: "
+        "'newsreader analyze FILE…', 'newsreader feeds add|import|export|refresh|list', "
+        "'newsreader export ARTICLE --format json|md|csv'.",
     )
-    parser.add_argument("path", nargs="?", default=None, help="an article file or a folder of them (default: the bundled seeds)")
+    parser.add_argument("path", nargs="?", default=None, help="an article file, a folder of them, or a URL (default: the bundled seeds)")
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     return parser
 
@@ -94,8 +95,37 @@ def _print_tables(documents) -> None:
         console.print(table)
 
 
+def _is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def _library():
+    from tui.store import Library, LibraryError
+
+    try:
+        return Library()
+    except LibraryError as error:
+        _error(str(error))
+        return None
+
+
 def run_open(argv: list[str]) -> int:
     args = open_parser().parse_args(argv)
+    if args.path and _is_url(args.path):
+        library = _library()
+        if library is None:
+            return EXIT_BAD_INPUT
+        from tui.updates import as_article, save_page
+
+        try:
+            stored = save_page(library, args.path)
+        except SourceError as error:
+            _error(str(error))
+            return EXIT_BAD_INPUT
+        from tui.app.app import NewsreaderApp
+
+        NewsreaderApp(SEEDS, article=as_article(stored)).run()
+        return 0
     target = Path(args.path) if args.path else SEEDS
     if not target.exists():
         _error(f"{target}: no such file or folder")
@@ -112,11 +142,109 @@ def run_open(argv: list[str]) -> int:
     return 0
 
 
+def feeds_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsreader feeds", description="Manage the feeds in the library.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("add", help="add a feed by its URL").add_argument("url")
+    commands.add_parser("import", help="add the feeds of an OPML file").add_argument("file")
+    commands.add_parser("export", help="print the feeds as OPML")
+    refresh = commands.add_parser("refresh", help="fetch new items from every feed")
+    refresh.add_argument("--concurrency", type=int, default=16)
+    commands.add_parser("list", help="list the feeds with their unread counts")
+    return parser
+
+
+def run_feeds(argv: list[str]) -> int:
+    args = feeds_parser().parse_args(argv)
+    library = _library()
+    if library is None:
+        return EXIT_BAD_INPUT
+    from tui import updates
+
+    try:
+        if args.command == "add":
+            report = updates.add_feed(library, args.url)
+            print(f"added {report.feed.title or report.feed.url}: {report.new} articles")
+        elif args.command == "import":
+            print(f"imported {updates.import_opml(library, args.file)} new feeds")
+        elif args.command == "export":
+            sys.stdout.write(updates.export_opml(library))
+        elif args.command == "refresh":
+            status = 0
+            for report in updates.refresh_feeds(library, args.concurrency):
+                if report.error:
+                    _error(report.error)
+                    status = EXIT_BAD_INPUT
+                else:
+                    state = "not modified" if report.not_modified else f"{report.new} new"
+                    print(f"{report.feed.title or report.feed.url}: {state}")
+            return status
+        else:
+            _print_feeds(library)
+    except SourceError as error:
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    return 0
+
+
+def _print_feeds(library) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    unread = library.unread_counts()
+    table = Table("feed", "url", "unread", "last error")
+    for feed in library.feeds():
+        table.add_row(Text(feed.title), Text(feed.url), str(unread.get(feed.id, 0)), Text(feed.error or ""))
+    Console().print(table)
+
+
+def export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsreader export", description="Print an article's quotes, speakers and stances.")
+    parser.add_argument("article", help="an article file, a URL, or a library article number")
+    parser.add_argument("--format", choices=("json", "md", "csv"), default="json")
+    return parser
+
+
+def run_export(argv: list[str]) -> int:
+    args = export_parser().parse_args(argv)
+    from tui.updates import as_article
+
+    try:
+        if args.article.isdigit() or _is_url(args.article):
+            library = _library()
+            if library is None:
+                return EXIT_BAD_INPUT
+            stored = library.article(int(args.article)) if args.article.isdigit() else library.article_by_url(args.article)
+            if stored is None:
+                raise SourceError(f"{args.article}: not in the library")
+            article = as_article(stored)
+        else:
+            article = load_article(args.article)
+    except SourceError as error:
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    from tui.analysis.pipeline import ModelMissing
+    from tui.documents import Engine
+    from tui.export import render
+
+    try:
+        document = Engine().analyse(article)
+    except ModelMissing as error:
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    sys.stdout.write(render(document, args.format))
+    return 0
+
+
+COMMANDS = {"analyze": run_analyze, "feeds": run_feeds, "export": run_export}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] == "analyze":
-            return run_analyze(argv[1:])
+        if argv and argv[0] in COMMANDS:
+            return COMMANDS[argv[0]](argv[1:])
         return run_open(argv)
     except KeyboardInterrupt:
         return 130

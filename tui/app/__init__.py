@@ -1,1 +1,1 @@
-"""The Textual reader. It never imports spaCy: analysis runs in a worker via tui.app.engine."""
+"""The Textual reader. It never imports spaCy: analysis runs in a worker via tui.documents."""

@@ -9,7 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.app.engine import Engine
+from tui.documents import Engine
 from tui.app.screens.article import ArticleScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
@@ -30,9 +30,10 @@ class NewsreaderApp(App):
         Binding("t", "next_theme", "Theme", show=False),
     ]
 
-    def __init__(self, target: Path, cache: ParseCache | None = None, **kwargs):
+    def __init__(self, target: Path, cache: ParseCache | None = None, article: Article | None = None, **kwargs):
         super().__init__(**kwargs)
         self.target = Path(target)
+        self.initial_article = article
         self.config = load_config()
         self.engine = Engine(self.config.model, cache)
         self._startup_problems: list[str] = []
@@ -50,6 +51,8 @@ class NewsreaderApp(App):
 
     def get_default_screen(self) -> Screen:
         """The first screen is the library or the article itself: no blank screen under it."""
+        if self.initial_article is not None:
+            return ArticleScreen(self.initial_article)
         if self.target.is_dir():
             try:
                 paths = load_library(self.target)

@@ -30,6 +30,7 @@ class Article:
     title: str
     source: str
     date: str = ""  # ISO date where the source gives one
+    author: str = ""
 
 
 def clean_text(text: str) -> str:
@@ -70,31 +71,27 @@ def load_article(path: str | Path) -> Article:
     except UnicodeDecodeError as error:
         raise SourceError(f"{path}: is not UTF-8 text (bad byte at offset {error.start})") from error
     if path.suffix.lower() in (".html", ".htm"):
-        return _from_html(decoded, path)
+        return article_from_html(decoded, path)
     text = clean_text(decoded)
     if not text.strip():
         raise SourceError(f"{path}: has no text")
     return Article(text=text, title=title_of(text), source=str(path))
 
 
-def _from_html(html: str, path: Path) -> Article:
-    """Extract the article from saved HTML with trafilatura."""
+def article_from_html(html: str, source: str | Path) -> Article:
+    """Extract the article (title, author, date, text) from HTML with trafilatura."""
     try:
         import trafilatura
     except ImportError as error:  # pragma: no cover - trafilatura is a dependency
-        raise SourceError(f"{path}: reading HTML needs trafilatura (pip install trafilatura)") from error
+        raise SourceError(f"{source}: reading HTML needs trafilatura (pip install trafilatura)") from error
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    if extracted is None:
-        raise SourceError(f"{path}: no article text found in the HTML")
-    body = getattr(extracted, "text", None) or ""
-    title = getattr(extracted, "title", None) or ""
-    text = clean_text(body)
+    text = clean_text(getattr(extracted, "text", None) or "") if extracted is not None else ""
     if not text.strip():
-        raise SourceError(f"{path}: no article text found in the HTML")
-    if title:
-        title = clean_text(title).strip()
-    date = getattr(extracted, "date", None) or ""
-    return Article(text=text, title=title or title_of(text), source=str(path), date=clean_text(str(date)))
+        raise SourceError(f"{source}: no article text found in the HTML")
+    title = clean_text(getattr(extracted, "title", None) or "").strip()
+    author = clean_text(getattr(extracted, "author", None) or "").strip()
+    date = clean_text(str(getattr(extracted, "date", None) or "")).strip()
+    return Article(text=text, title=title or title_of(text), source=str(source), date=date, author=author)
 
 
 def load_library(folder: str | Path) -> list[Path]:

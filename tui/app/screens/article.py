@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
 
-from tui.app.engine import plain_document
+from tui.documents import plain_document
 from tui.app.screens.stance_grid import StanceGridScreen, describe
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.quote_list import QuoteList

@@ -1,4 +1,4 @@
-"""The app's way to the analysis: the cache first, spaCy only when it must.
+"""The way to an analysed Document: the cache first, spaCy only when it must.
 
 Called from worker threads. spaCy is imported here lazily, the first time an
 article is not in the cache, never at app start-up.
