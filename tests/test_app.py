@@ -16,7 +16,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 async def open_seed(pilot):
     await pilot.pause()
-    await pilot.press("enter")
+    await pilot.press("enter")  # the cursor starts on the first article, under its heading
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     screen = pilot.app.screen
@@ -29,7 +29,7 @@ async def test_library_lists_the_seed_and_opens_it(analyzer):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        assert len(app.screen.articles) == 1
+        assert len(app.screen.entries) == 1
         screen = await open_seed(pilot)
         assert len(screen.document.quotes) == 22
         assert len(screen.document.speakers) == 5
@@ -37,8 +37,11 @@ async def test_library_lists_the_seed_and_opens_it(analyzer):
         assert isinstance(app.screen, LibraryScreen)
         # counts now shown, and the article is read
         table = app.screen.query_one("DataTable")
-        assert str(table.get_row_at(0)[4]) == "22"
-        assert str(table.get_row_at(0)[0]).strip() == ""
+        assert "1 articles · 0 unread" in str(table.get_row_at(0)[1])
+        assert str(table.get_row_at(1)[4]) == "22" and str(table.get_row_at(1)[5]) == "5"
+        assert str(table.get_row_at(1)[0]).strip() == ""
+        await pilot.press("m")  # back to unread
+        assert str(app.screen.query_one("DataTable").get_row_at(1)[0]) == "●"
 
 
 async def test_choosing_a_quote_scrolls_the_article_to_it(analyzer):
@@ -283,3 +286,55 @@ async def test_palette_open_file_and_export_json(tmp_path, analyzer, monkeypatch
         from tui.model import Document
 
         assert Document.from_json(exported.read_text(encoding="utf-8")).quotes[0].speaker == "s1"
+
+
+async def test_library_groups_feeds_refreshes_and_lists_speakers_across_articles(web, analyzer):
+    from tests.test_sources import rss
+    from tests.webserver import Route
+    from tui import updates
+    from tui.app.screens.speakers import SpeakerQuotesScreen, SpeakersScreen
+    from tui.store import Library
+
+    web.routes["/rss"] = Route(rss(2), content_type="application/rss+xml")
+    import asyncio
+
+    library = Library()
+    await asyncio.to_thread(updates.add_feed, library, web.url("/rss"))  # blocking code, off the test's loop
+    library.close()
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        headings = [str(table.get_row_at(i)[1]) for i in range(table.row_count) if str(table.get_row_at(i)[0]) == ""]
+        assert any("Harbour News" in h and "2 articles · 2 unread" in h for h in headings)
+        # a third story appears; r fetches it
+        web.routes["/rss"] = Route(rss(3), content_type="application/rss+xml")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        assert any("3 articles · 3 unread" in str(table.get_row_at(i)[1]) for i in range(table.row_count))
+        # read two articles (the seed and one story), then look at speakers across them
+        await open_seed(pilot)
+        await pilot.press("escape")
+        story_row = next(i for i in range(table.row_count) if str(table.get_row_at(i)[1]) == "Story 0")
+        table.move_cursor(row=story_row)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.document.speakers[0].name == "Ruth Bell"
+        await pilot.press("escape")
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakersScreen)
+        names = [h.name for h in app.screen.heard]
+        assert names[0] == "Keir Starmer" and "Ruth Bell" in names
+        app.screen.query_one("DataTable").move_cursor(row=names.index("Ruth Bell"))
+        await pilot.press("enter")
+        assert isinstance(app.screen, SpeakerQuotesScreen)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.current_quote == 0

@@ -61,7 +61,7 @@ class NewsreaderApp(App):
                 paths = []
             if not paths:
                 self._startup_problems.append(f"{self.target}: no articles (.txt, .md, .html) here")
-            return LibraryScreen(paths)
+            return LibraryScreen(paths, self.target.resolve().name)
         try:
             return ArticleScreen(load_article(self.target))
         except SourceError as error:
@@ -79,21 +79,24 @@ class NewsreaderApp(App):
             self.notify(problem, severity="error", markup=False, timeout=10)
 
     # --- navigation -----------------------------------------------------------
-    def open_article(self, article: Article, on_close: Callable[[], None] | None = None) -> None:
-        self._on_close = on_close
-        self.push_screen(ArticleScreen(article))
+    def open_article(self, article: Article, on_close: Callable[[], None] | None = None, quote_id: str | None = None) -> None:
+        self._on_close = on_close or self._on_close
+        self.push_screen(ArticleScreen(article, quote_id=quote_id))
 
     def close_article(self) -> None:
         """Back to the library, or quit when the article was opened on its own."""
         if len(self.screen_stack) > 1:
             self.pop_screen()
-            if self._on_close:
+            if self._on_close and isinstance(self.screen, LibraryScreen):
                 self._on_close()
         else:
             self.exit()
 
-    def mark_read(self, text: str) -> None:
-        self.library.mark_read(text_hash(text))
+    def record(self, article: Article, document) -> None:
+        """An article was opened and analysed: mark it read and keep its counts for listings."""
+        digest = text_hash(document.text)
+        self.library.mark_read(digest)
+        self.library.record_analysis(digest, len(document.quotes), len(document.speakers), self.engine.key(article))
 
     # --- actions ----------------------------------------------------------------
     def action_help(self) -> None:

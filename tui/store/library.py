@@ -50,7 +50,12 @@ MIGRATIONS = (
     );
     """,
     """
-    ALTER TABLE articles ADD COLUMN cache_key TEXT;
+    CREATE TABLE analysis (
+        text_hash TEXT PRIMARY KEY,
+        quotes INTEGER NOT NULL,
+        speakers INTEGER NOT NULL,
+        cache_key TEXT NOT NULL
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -85,7 +90,6 @@ class StoredArticle:
     text: str
     text_hash: str
     read: bool = False
-    cache_key: str | None = None
 
 
 class Library:
@@ -209,9 +213,29 @@ class Library:
         row = self.db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
         return self.article(row["id"]) if row else None
 
-    def set_cache_key(self, article_id: int, key: str) -> None:
+    def rows(self) -> list[sqlite3.Row]:
+        """Every stored article without its text (for long listings): id, feed, title, source,
+        date, text_hash, read, and the quote and speaker counts once analysed."""
+        return self.db.execute(
+            "SELECT a.id, a.feed_id, a.title, a.source, a.date, a.text_hash,"
+            " r.text_hash IS NOT NULL AS read, n.quotes, n.speakers FROM articles a"
+            " LEFT JOIN read_state r ON r.text_hash = a.text_hash"
+            " LEFT JOIN analysis n ON n.text_hash = a.text_hash"
+            " ORDER BY a.feed_id, a.date DESC, a.id DESC"
+        ).fetchall()
+
+    # --- analyses: counts shown in listings, and where the cached document is ----------
+    def record_analysis(self, digest: str, quotes: int, speakers: int, key: str) -> None:
         with self.transaction() as db:
-            db.execute("UPDATE articles SET cache_key = ? WHERE id = ?", (key, article_id))
+            db.execute("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)", (digest, quotes, speakers, key))
+
+    def analysis(self, digest: str) -> tuple[int, int, str] | None:
+        row = self.db.execute("SELECT quotes, speakers, cache_key FROM analysis WHERE text_hash = ?", (digest,)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def analysed(self) -> list[tuple[str, str]]:
+        """(text_hash, cache key) of every analysed text."""
+        return [(row[0], row[1]) for row in self.db.execute("SELECT text_hash, cache_key FROM analysis")]
 
     def unread_counts(self) -> dict[int | None, int]:
         rows = self.db.execute(

@@ -36,9 +36,10 @@ class ArticleScreen(Screen):
         Binding("q", "back", "Back", show=False),
     ]
 
-    def __init__(self, article: Article, **kwargs):
+    def __init__(self, article: Article, quote_id: str | None = None, **kwargs):
         super().__init__(**kwargs)
         self.article = article
+        self.initial_quote = quote_id
         self.document: Document = plain_document(article)
         self.analysed = False
         self.hits: list[tuple[int, int]] = []
@@ -92,7 +93,9 @@ class ArticleScreen(Screen):
         self.query_one(QuoteList).set_document(document)
         self.query_one(StancePanel).set_document(document)
         self.sub_title = f"{len(document.quotes)} quotes · {len(document.speakers)} speakers"
-        self.app.mark_read(document.text)
+        self.app.record(self.article, document)
+        if self.initial_quote:
+            self.call_after_refresh(self.jump_to_quote, self.initial_quote)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")

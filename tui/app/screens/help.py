@@ -14,6 +14,8 @@ KEYS = [
     ("enter", "open the article"),
     ("j / k, arrows", "move"),
     ("m", "mark read / unread"),
+    ("r", "refresh the feeds"),
+    ("p", "speakers across the library"),
     ("Article", ""),
     ("tab / shift+tab", "next / previous pane"),
     ("j / k, arrows", "scroll or move"),

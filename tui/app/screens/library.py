@@ -1,10 +1,18 @@
-"""The library: the articles of a folder, with quote and speaker counts once analysed."""
+"""The library: articles grouped by feed (and the opened folder) with unread counts.
+
+Rows come from the folder's files and from the library database, which keeps
+each article's text, so reading needs no network. Counts of quotes and speakers
+appear once an article has been analysed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -14,25 +22,44 @@ from tui.sources import Article, SourceError, load_article
 from tui.store import text_hash
 
 
+@dataclass
+class Entry:
+    """One article in the listing, loaded only when opened."""
+
+    key: str
+    group: str
+    title: str
+    source: str
+    date: str
+    digest: str
+    load: Callable[[], Article]
+    quotes: int | None = None
+    speakers: int | None = None
+    read: bool = False
+
+
 class LibraryScreen(Screen):
-    """One row per article; Enter opens it."""
+    """One row per article under its feed's heading; Enter opens it."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open"),
+        Binding("enter", "open", "Open", show=False),
         Binding("m", "toggle_read", "Read/unread"),
+        Binding("r", "refresh_feeds", "Refresh feeds"),
+        Binding("p", "speakers", "Speakers"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, paths: list[Path], **kwargs):
+    def __init__(self, paths: list[Path], folder_name: str = "", **kwargs):
         super().__init__(**kwargs)
         self.paths = paths
-        self.articles: dict[str, Article] = {}
+        self.folder_name = folder_name or "articles"
+        self.entries: dict[str, Entry] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="library", cursor_type="row", zebra_stripes=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -40,46 +67,85 @@ class LibraryScreen(Screen):
         self.sub_title = "library"
         table = self.query_one(DataTable)
         table.add_column("", key="read", width=1)
-        table.add_column("title", key="title", width=64)
-        table.add_column("source", key="source")
-        table.add_column("date", key="date")
+        table.add_column("title", key="title", width=56)
+        table.add_column("source", key="source", width=24)
+        table.add_column("date", key="date", width=10)
         table.add_column("quotes", key="quotes")
         table.add_column("speakers", key="speakers")
+        self.rebuild()
+        table.focus()
+
+    # --- the listing ----------------------------------------------------------------
+    def gather(self) -> list[Entry]:
+        library = self.app.library
+        entries = []
         for path in self.paths:
             try:
                 article = load_article(path)
             except SourceError as error:
-                self.notify(Text(str(error)).plain, severity="warning", markup=False)
+                self.notify(str(error), severity="warning", markup=False)
                 continue
-            key = str(path)
-            self.articles[key] = article
-            table.add_row(*self._cells(article), key=key)
-        table.focus()
+            digest = text_hash(article.text)
+            counts = library.analysis(digest)
+            entries.append(
+                Entry(
+                    f"file:{path}", self.folder_name, article.title, path.name, article.date, digest,
+                    (lambda a=article: a), counts[0] if counts else None, counts[1] if counts else None,
+                    library.is_read(digest),
+                )
+            )
+        feeds = {feed.id: feed.title or feed.url for feed in library.feeds()}
+        for row in library.rows():
+            group = feeds.get(row["feed_id"], "saved pages")
+            entries.append(
+                Entry(
+                    f"stored:{row['id']}", group, row["title"], row["source"], row["date"], row["text_hash"],
+                    (lambda i=row["id"]: self._stored(i)), row["quotes"], row["speakers"], bool(row["read"]),
+                )
+            )
+        return entries
 
-    def _cells(self, article: Article) -> list:
-        document = self.app.engine.cached(article)
-        read = self.app.library.is_read(text_hash(article.text))
-        return [
-            Text(" " if read else "●", style="bold"),
-            Text(article.title),
-            Text(Path(article.source).name, style="dim"),
-            Text(article.date or "–", style="dim"),
-            Text(str(len(document.quotes)) if document else "–", justify="right"),
-            Text(str(len(document.speakers)) if document else "–", justify="right"),
-        ]
+    def _stored(self, article_id: int) -> Article:
+        from tui.updates import as_article
 
-    def refresh_row(self, key: str) -> None:
-        """Counts and read state after an article was opened."""
-        article = self.articles.get(key)
-        if article is None:
-            return
+        stored = self.app.library.article(article_id)
+        if stored is None:
+            raise SourceError(f"article {article_id} is no longer in the library")
+        return as_article(stored)
+
+    def rebuild(self) -> None:
         table = self.query_one(DataTable)
-        document = self.app.engine.cached(article)
-        read = self.app.library.is_read(text_hash(article.text))
-        table.update_cell(key, "read", Text(" " if read else "●", style="bold"))
-        if document is not None:
-            table.update_cell(key, "quotes", Text(str(len(document.quotes)), justify="right"))
-            table.update_cell(key, "speakers", Text(str(len(document.speakers)), justify="right"))
+        cursor_key = self._current_key()
+        table.clear()
+        self.entries = {entry.key: entry for entry in self.gather()}
+        groups: dict[str, list[Entry]] = {}
+        for entry in self.entries.values():
+            groups.setdefault(entry.group, []).append(entry)
+        rows = []
+        for group, members in groups.items():
+            unread = sum(not e.read for e in members)
+            heading = Text(f"▾ {group}", style="bold")
+            heading.append(f"  {len(members)} articles · {unread} unread", style="dim")
+            rows.append(([Text(""), heading, Text(""), Text(""), Text(""), Text("")], f"group:{group}"))
+            rows.extend((self._cells(e), e.key) for e in members)
+        for cells, key in rows:
+            table.add_row(*cells, key=key)
+        if not self.entries:
+            self.sub_title = "library · empty: open a file, or add a feed with 'newsreader feeds add URL'"
+        if cursor_key in self.entries:
+            table.move_cursor(row=table.get_row_index(cursor_key))
+        elif table.row_count > 1:
+            table.move_cursor(row=1)
+
+    def _cells(self, entry: Entry) -> list[Text]:
+        return [
+            Text(" " if entry.read else "●", style="bold"),
+            Text(entry.title or "(untitled)"),
+            Text(entry.source, style="dim"),
+            Text(entry.date or "–", style="dim"),
+            Text("–" if entry.quotes is None else str(entry.quotes), justify="right"),
+            Text("–" if entry.speakers is None else str(entry.speakers), justify="right"),
+        ]
 
     def _current_key(self) -> str | None:
         table = self.query_one(DataTable)
@@ -87,21 +153,59 @@ class LibraryScreen(Screen):
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
+    # --- actions ----------------------------------------------------------------------------
     def action_open(self) -> None:
-        key = self._current_key()
-        if key is not None:
-            self.app.open_article(self.articles[key], on_close=lambda: self.refresh_row(key))
+        entry = self.entries.get(self._current_key() or "")
+        if entry is None:
+            return
+        try:
+            article = entry.load()
+        except SourceError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.app.open_article(article, on_close=self.rebuild)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open()
 
     def action_toggle_read(self) -> None:
-        key = self._current_key()
-        if key is None:
+        entry = self.entries.get(self._current_key() or "")
+        if entry is not None:
+            self.app.library.mark_read(entry.digest, not entry.read)
+            self.rebuild()
+
+    def action_refresh_feeds(self) -> None:
+        if not self.app.library.feeds():
+            self.notify("no feeds yet: add one with 'newsreader feeds add URL'", timeout=4)
             return
-        digest = text_hash(self.articles[key].text)
-        self.app.library.mark_read(digest, not self.app.library.is_read(digest))
-        self.refresh_row(key)
+        self.sub_title = "refreshing feeds…"
+        self.refresh_worker()
+
+    @work(thread=True, exclusive=True)
+    def refresh_worker(self) -> None:
+        from tui.store import Library
+        from tui.updates import refresh_feeds
+
+        library = Library(self.app.library.path)  # a connection of this thread's own
+        try:
+            reports = refresh_feeds(library)
+        finally:
+            library.close()
+        self.app.call_from_thread(self._refreshed, reports)
+
+    def _refreshed(self, reports) -> None:
+        new = sum(r.new for r in reports)
+        errors = [r.error for r in reports if r.error]
+        self.sub_title = "library"
+        self.notify(f"{new} new articles from {len(reports)} feeds", timeout=3)
+        for error in errors[:5]:
+            self.notify(error, severity="warning", markup=False, timeout=8)
+        self.rebuild()
+
+    def action_speakers(self) -> None:
+        from tui.app.screens.speakers import SpeakersScreen
+
+        self.app.push_screen(SpeakersScreen(list(self.entries.values())))
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()

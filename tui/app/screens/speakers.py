@@ -1,0 +1,133 @@
+"""Speakers across the library: every speaker of every analysed article, with their
+quotes article by article. Enter opens the article at the quote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from tui.app.screens.library import Entry
+from tui.model import Document
+from tui.sources import SourceError
+
+_TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "the"}
+
+
+def speaker_key(name: str) -> str:
+    """One key per person across articles: lower case, without honorifics."""
+    words = [w for w in name.lower().replace(".", "").split() if w not in _TITLES]
+    return " ".join(words) or name.lower()
+
+
+@dataclass
+class Heard:
+    name: str
+    kind: str
+    quotes: list[tuple[Entry, str, str]] = field(default_factory=list)  # (article, quote id, text)
+
+    @property
+    def articles(self) -> int:
+        return len({entry.key for entry, _, _ in self.quotes})
+
+
+def gather(entries: list[Entry], documents: dict[str, Document]) -> list[Heard]:
+    """Speakers keyed across documents (by `speaker_key`), most quoted first."""
+    heard: dict[str, Heard] = {}
+    for entry in entries:
+        document = documents.get(entry.digest)
+        if document is None:
+            continue
+        for quote in document.quotes:
+            speaker = document.speaker(quote.speaker)
+            if speaker is None:
+                continue
+            item = heard.setdefault(speaker_key(speaker.name), Heard(speaker.name, speaker.kind))
+            item.quotes.append((entry, quote.id, document.quote_text(quote)))
+    return sorted(heard.values(), key=lambda h: (-len(h.quotes), h.name))
+
+
+class SpeakersScreen(Screen):
+    """Who is quoted across the analysed articles."""
+
+    BINDINGS = [Binding("escape,q", "back", "Back"), Binding("j", "down", show=False), Binding("k", "up", show=False)]
+
+    def __init__(self, entries: list[Entry], **kwargs):
+        super().__init__(**kwargs)
+        self.entries = entries
+        self.heard: list[Heard] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="speakers", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "speakers across the library"
+        library, cache = self.app.library, self.app.engine.cache
+        documents = {}
+        for digest, key in library.analysed():
+            document = cache.load(key)
+            if document is not None:
+                documents[digest] = document
+        self.heard = gather(self.entries, documents)
+        analysed = sum(e.digest in documents for e in self.entries)
+        self.sub_title = f"speakers across the library · {analysed} of {len(self.entries)} articles analysed"
+        table = self.query_one(DataTable)
+        table.add_columns("speaker", "kind", "articles", "quotes")
+        for index, item in enumerate(self.heard):
+            table.add_row(Text(item.name, style="bold"), Text(item.kind), str(item.articles), str(len(item.quotes)), key=str(index))
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        item = self.heard[int(event.row_key.value)]
+        self.app.push_screen(SpeakerQuotesScreen(item))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+
+class SpeakerQuotesScreen(Screen):
+    """One speaker's quotes, article by article."""
+
+    BINDINGS = [Binding("escape,q", "back", "Back")]
+
+    def __init__(self, heard: Heard, **kwargs):
+        super().__init__(**kwargs)
+        self.heard = heard
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="speaker-quotes", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.heard.name}: {len(self.heard.quotes)} quotes in {self.heard.articles} articles"
+        table = self.query_one(DataTable)
+        table.add_column("article", width=36)
+        table.add_column("quote")
+        for index, (entry, _, text) in enumerate(self.heard.quotes):
+            table.add_row(Text(entry.title[:36], style="dim"), Text(text[:200]), key=str(index))
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        entry, quote_id, _ = self.heard.quotes[int(event.row_key.value)]
+        try:
+            article = entry.load()
+        except SourceError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.app.open_article(article, quote_id=quote_id)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
