@@ -36,12 +36,12 @@ async def test_library_lists_the_seed_and_opens_it(analyzer):
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
         # counts now shown, and the article is read
-        table = app.screen.query_one("DataTable")
-        assert "1 articles · 0 unread" in str(table.get_row_at(0)[1])
-        assert str(table.get_row_at(1)[4]) == "22" and str(table.get_row_at(1)[5]) == "5"
-        assert str(table.get_row_at(1)[0]).strip() == ""
+        listing = app.screen.query_one("LibraryList")
+        assert "1 articles · 0 unread" in listing.row_plain(0)[0]
+        assert listing.row_plain(1)[4:] == ["22", "5"]
+        assert listing.row_plain(1)[0].strip() == ""
         await pilot.press("m")  # back to unread
-        assert str(app.screen.query_one("DataTable").get_row_at(1)[0]) == "●"
+        assert listing.row_plain(1)[0] == "●"
 
 
 async def test_choosing_a_quote_scrolls_the_article_to_it(analyzer):
@@ -304,21 +304,19 @@ async def test_library_groups_feeds_refreshes_and_lists_speakers_across_articles
     app = NewsreaderApp(SEEDS)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("DataTable")
-        headings = [str(table.get_row_at(i)[1]) for i in range(table.row_count) if str(table.get_row_at(i)[0]) == ""]
+        listing = app.screen.query_one("LibraryList")
+        headings = [listing.row_plain(i)[0] for i, row in enumerate(listing.rows) if row.key is None]
         assert any("Harbour News" in h and "2 articles · 2 unread" in h for h in headings)
         # a third story appears; r fetches it
         web.routes["/rss"] = Route(rss(3), content_type="application/rss+xml")
         await pilot.press("r")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        table = app.screen.query_one("DataTable")
-        assert any("3 articles · 3 unread" in str(table.get_row_at(i)[1]) for i in range(table.row_count))
+        assert any("3 articles · 3 unread" in listing.row_plain(i)[0] for i, row in enumerate(listing.rows) if row.key is None)
         # read two articles (the seed and one story), then look at speakers across them
         await open_seed(pilot)
         await pilot.press("escape")
-        story_row = next(i for i in range(table.row_count) if str(table.get_row_at(i)[1]) == "Story 0")
-        table.move_cursor(row=story_row)
+        listing.cursor = next(i for i, row in enumerate(listing.rows) if row.key and listing.row_plain(i)[1] == "Story 0")
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

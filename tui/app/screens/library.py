@@ -16,7 +16,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import Footer, Header
+
+from tui.app.widgets.library_list import LibraryList, Row
 
 from tui.sources import Article, SourceError, load_article
 from tui.store import text_hash
@@ -42,12 +44,9 @@ class LibraryScreen(Screen):
     """One row per article under its feed's heading; Enter opens it."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", show=False),
         Binding("m", "toggle_read", "Read/unread"),
         Binding("r", "refresh_feeds", "Refresh feeds"),
         Binding("p", "speakers", "Speakers"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -59,21 +58,14 @@ class LibraryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="library", cursor_type="row", zebra_stripes=False)
+        yield LibraryList(id="library")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "newsreader"
         self.sub_title = "library"
-        table = self.query_one(DataTable)
-        table.add_column("", key="read", width=1)
-        table.add_column("title", key="title", width=56)
-        table.add_column("source", key="source", width=24)
-        table.add_column("date", key="date", width=10)
-        table.add_column("quotes", key="quotes")
-        table.add_column("speakers", key="speakers")
         self.rebuild()
-        table.focus()
+        self.query_one(LibraryList).focus()
 
     # --- the listing ----------------------------------------------------------------
     def gather(self) -> list[Entry]:
@@ -114,9 +106,8 @@ class LibraryScreen(Screen):
         return as_article(stored)
 
     def rebuild(self) -> None:
-        table = self.query_one(DataTable)
-        cursor_key = self._current_key()
-        table.clear()
+        listing = self.query_one(LibraryList)
+        keep = listing.current_key
         self.entries = {entry.key: entry for entry in self.gather()}
         groups: dict[str, list[Entry]] = {}
         for entry in self.entries.values():
@@ -124,18 +115,13 @@ class LibraryScreen(Screen):
         rows = []
         for group, members in groups.items():
             unread = sum(not e.read for e in members)
-            heading = Text(f"▾ {group}", style="bold")
-            heading.append(f"  {len(members)} articles · {unread} unread", style="dim")
-            rows.append(([Text(""), heading, Text(""), Text(""), Text(""), Text("")], f"group:{group}"))
-            rows.extend((self._cells(e), e.key) for e in members)
-        for cells, key in rows:
-            table.add_row(*cells, key=key)
+            heading = Text(f"▾ {group}  ", style="bold")
+            heading.append(f"{len(members)} articles · {unread} unread", style="dim")
+            rows.append(Row(None, lambda h=heading: [h]))
+            rows.extend(Row(e.key, lambda e=e: self._cells(e)) for e in members)
+        listing.set_rows(rows, keep)
         if not self.entries:
             self.sub_title = "library · empty: open a file, or add a feed with 'newsreader feeds add URL'"
-        if cursor_key in self.entries:
-            table.move_cursor(row=table.get_row_index(cursor_key))
-        elif table.row_count > 1:
-            table.move_cursor(row=1)
 
     def _cells(self, entry: Entry) -> list[Text]:
         return [
@@ -148,10 +134,7 @@ class LibraryScreen(Screen):
         ]
 
     def _current_key(self) -> str | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one(LibraryList).current_key
 
     # --- actions ----------------------------------------------------------------------------
     def action_open(self) -> None:
@@ -165,7 +148,7 @@ class LibraryScreen(Screen):
             return
         self.app.open_article(article, on_close=self.rebuild)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_library_list_chosen(self, message: LibraryList.Chosen) -> None:
         self.action_open()
 
     def action_toggle_read(self) -> None:
@@ -206,9 +189,3 @@ class LibraryScreen(Screen):
         from tui.app.screens.speakers import SpeakersScreen
 
         self.app.push_screen(SpeakersScreen(list(self.entries.values())))
-
-    def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
