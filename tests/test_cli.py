@@ -122,6 +122,11 @@ def test_feeds_commands_from_add_to_export(web, isolated_dirs, tmp_path):
     assert "Harbour News: 2 articles" in added.stdout
     listed = newsreader("feeds", "list", env_dirs=isolated_dirs)
     assert "Harbour News" in listed.stdout and "2" in listed.stdout
+    articles = newsreader("articles", env_dirs=isolated_dirs)
+    assert "Story 0" in articles.stdout and "Story 1" in articles.stdout
+    as_md = newsreader("export", "1", "--format", "md", env_dirs=isolated_dirs)
+    assert as_md.returncode == 0, as_md.stderr
+    assert "Ruth Bell" in as_md.stdout
     exported = newsreader("feeds", "export", env_dirs=isolated_dirs)
     assert web.url("/rss") in exported.stdout and exported.stdout.startswith("<?xml")
     opml = tmp_path / "more.opml"

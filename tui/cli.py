@@ -35,7 +35,7 @@ def open_parser() -> argparse.ArgumentParser:
         prog="newsreader",
         description="A terminal news reader that shows who said what. Other commands: "
         "'newsreader analyze FILE…', 'newsreader feeds add|import|export|refresh|list', "
-        "'newsreader export ARTICLE --format json|md|csv'.",
+        "'newsreader articles', 'newsreader export ARTICLE --format json|md|csv'.",
     )
     parser.add_argument("path", nargs="?", default=None, help="an article file, a folder of them, or a URL (default: the bundled seeds)")
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
@@ -237,7 +237,27 @@ def run_export(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"analyze": run_analyze, "feeds": run_feeds, "export": run_export}
+def run_articles(argv: list[str]) -> int:
+    argparse.ArgumentParser(prog="newsreader articles", description="List the library's articles.").parse_args(argv)
+    library = _library()
+    if library is None:
+        return EXIT_BAD_INPUT
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    feeds = {feed.id: feed.title or feed.url for feed in library.feeds()}
+    table = Table("number", "read", "feed", "title", "date", "quotes")
+    for row in library.rows():
+        table.add_row(
+            str(row["id"]), "" if row["read"] else "●", Text(feeds.get(row["feed_id"], "saved pages")),
+            Text(row["title"]), Text(row["date"]), "–" if row["quotes"] is None else str(row["quotes"]),
+        )
+    Console().print(table)
+    return 0
+
+
+COMMANDS = {"analyze": run_analyze, "feeds": run_feeds, "export": run_export, "articles": run_articles}
 
 
 def main(argv: list[str] | None = None) -> int:
