@@ -66,7 +66,7 @@ class QuoteList(ScrollView, can_focus=True):
         self.document = document
         self.speaker_filter: str | None = None
         self.shown: list[Quote] = []
-        self._lines: list[tuple[int, Text]] = []  # (quote index or -1, text of the line)
+        self._lines: list[tuple[int, int, int, bool]] = []
         self._first_line: list[int] = []  # first line of each shown quote
         self._width = -1
 
@@ -90,35 +90,44 @@ class QuoteList(ScrollView, can_focus=True):
         self._layout()
 
     def _layout(self) -> None:
+        """Line positions of every quote at this width; the lines' text is made when drawn."""
         width = self.scrollable_content_region.width or self.size.width
         if width <= 0 or width == self._width:
             return
         self._width = width
-        colours = palette.speaker_colours(self.document)
-        lines: list[tuple[int, Text]] = []
+        lines: list[tuple[int, int, int, bool]] = []  # (quote index, start, end, last shown line of a cut quote)
         firsts: list[int] = []
         for index, quote in enumerate(self.shown):
             firsts.append(len(lines))
-            speaker = self.document.speaker(quote.speaker)
-            head = Text(no_wrap=True, overflow="ellipsis")
-            head.append(speaker.name if speaker else "unattributed", style=Style(bold=True, color=colours.get(quote.speaker or "")))
-            head.append(f" · {quote.kind}", style="dim")
-            head.truncate(width, overflow="ellipsis")
-            lines.append((index, head))
-            body = self.document.quote_text(quote).replace("\n", " ")
-            spans = [s for s in wrap(body, [(0, len(body))], width) if s]
+            lines.append((index, -1, -1, False))  # the heading: speaker and kind
+            spans = [s for s in wrap(self.document.text, [(quote.start, quote.end)], width) if s]
             for number, (start, end) in enumerate(spans[:MAX_TEXT_LINES]):
-                line = body[start:end].rstrip()
-                if number == MAX_TEXT_LINES - 1 and len(spans) > MAX_TEXT_LINES:
-                    line = line[: max(0, width - 1)] + "…"
-                lines.append((index, Text(line)))
-            lines.append((-1, Text("")))
+                lines.append((index, start, end, number == MAX_TEXT_LINES - 1 and len(spans) > MAX_TEXT_LINES))
+            lines.append((-1, 0, 0, False))
         if not self.shown:
-            message = "No quotes found." if self.document.quotes or self.document.speakers else "No quotes yet."
-            lines.append((-1, Text(message, style="dim italic")))
+            lines.append((-2, 0, 0, False))
         self._lines, self._first_line = lines, firsts
         self.virtual_size = Size(width, len(lines))
         self.refresh()
+
+    def _text(self, line: tuple[int, int, int, bool], width: int) -> Text:
+        index, start, end, cut = line
+        if index == -2:
+            message = "No quotes found." if self.document.quotes or self.document.speakers else "No quotes yet."
+            return Text(message, style="dim italic")
+        if index < 0:
+            return Text("")
+        quote = self.shown[index]
+        if start < 0:
+            speaker = self.document.speaker(quote.speaker)
+            colour = palette.speaker_colours(self.document).get(quote.speaker or "")
+            head = Text(no_wrap=True, overflow="ellipsis")
+            head.append(speaker.name if speaker else "unattributed", style=Style(bold=True, color=colour))
+            head.append(f" · {quote.kind}", style="dim")
+            head.truncate(width, overflow="ellipsis")
+            return head
+        body = self.document.text[start:end].replace("\n", " ").rstrip()
+        return Text(body[: max(0, width - 1)] + "…" if cut else body)
 
     # --- rendering -------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -126,9 +135,10 @@ class QuoteList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or self.size.width
         if number >= len(self._lines):
             return Strip.blank(width, self.rich_style)
-        index, text = self._lines[number]
+        line = self._lines[number]
+        text = self._text(line, width)
         base = self.rich_style
-        if index == self.cursor and index >= 0:
+        if line[0] == self.cursor and line[0] >= 0:
             base = base + (CURSOR_STYLE if self.has_focus else Style(bgcolor="#303030"))
         segments = [Segment(s.text, base + s.style if s.style else base) for s in text.render(self.app.console) if s.text]
         return Strip(segments).crop_extend(0, width, base)
