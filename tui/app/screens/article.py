@@ -54,7 +54,6 @@ class ArticleScreen(Screen):
             with Vertical(id="sidebar"):
                 yield StancePanel(self.document, id="stances")
                 yield Static(id="stance-detail")
-        yield LoadingIndicator(id="progress")
         yield Input(placeholder="find in the article (enter: go, escape: close)", id="find")
         yield Footer()
 
@@ -69,6 +68,8 @@ class ArticleScreen(Screen):
         if cached is not None:
             self.show_document(cached)
         else:
+            # Only an article that must be analysed shows progress (a cached one paints at once).
+            self.mount(LoadingIndicator(id="progress"), before=self.query_one(Footer))
             self.analyse()
 
     @work(thread=True, exclusive=True)
@@ -80,15 +81,19 @@ class ArticleScreen(Screen):
             return
         self.app.call_from_thread(self.show_document, document)
 
+    def _hide_progress(self) -> None:
+        for indicator in self.query("#progress"):
+            indicator.remove()
+
     def analysis_failed(self, message: str) -> None:
-        self.query_one("#progress").display = False
+        self._hide_progress()
         self.sub_title = "not analysed"
         self.notify(message, title="Analysis failed", severity="error", markup=False, timeout=10)
 
     def show_document(self, document: Document) -> None:
         self.document = document
         self.analysed = True
-        self.query_one("#progress").display = False
+        self._hide_progress()
         self.query_one(ArticleView).set_document(document)
         self.query_one(QuoteList).set_document(document)
         self.query_one(StancePanel).set_document(document)
