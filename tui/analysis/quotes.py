@@ -172,6 +172,9 @@ class QuoteFinder:
 
     def _reporting_clause(self, cue: Token) -> Attribution | None:
         content = [c for c in cue.children if c.dep_ == "ccomp"]
+        parenthetical = cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX")
+        if parenthetical and not content:
+            content = [cue.head]  # "But to prevent problems, he said, officials should be vigilant"
         if cue.lemma_.lower() in _INFINITIVE_CUES:
             # "urged supporters to vote": the object is told, the infinitive is the content.
             content += [c for c in cue.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
@@ -198,7 +201,7 @@ class QuoteFinder:
         if span is None:
             return None
         start, end = span
-        if start <= cue.idx < end or start <= speaker.idx < end:
+        if (start <= cue.idx < end or start <= speaker.idx < end) and not parenthetical:
             return None
         return Attribution(
             start, end, "indirect", self.paragraph_of(start),
