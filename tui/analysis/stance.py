@@ -142,6 +142,7 @@ class StanceFinder:
         self.quotes = [q for q in quotes if q.speaker]
         self.speaker_mentions = speaker_mentions
         self.mentioned = sorted(span for spans in speaker_mentions.values() for span in spans)
+        self.chunks = list(doc.noun_chunks)  # spaCy recomputes them on every iteration
         self.groups: dict[str, TopicGroup] = {}
         self.token_group: dict[int, TopicGroup] = {}
         first_paragraphs = [i for i, t in enumerate(self.text.split("\n")) if t.strip()][:2]
@@ -165,15 +166,16 @@ class StanceFinder:
 
     def gather_topics(self) -> None:
         party = parties()
-        chunks = [c for c in self.doc.noun_chunks if c.root.pos_ in ("NOUN", "PROPN")]
+        chunks = [c for c in self.chunks if c.root.pos_ in ("NOUN", "PROPN")]
         linked: dict[str, str] = {}  # party -> place anchor, from "the Conservatives' Rwanda policy"
         anchor_counts: dict[str, int] = defaultdict(int)
+        anchors_of = {chunk.start: self._anchors(chunk) for chunk in chunks}
         for chunk in chunks:
             if chunk.root.lemma_.lower() in POLICY_HEADS:
-                for anchor in self._anchors(chunk):
+                for anchor in anchors_of[chunk.start]:
                     anchor_counts[anchor] += 1
         for chunk in chunks:
-            anchors = self._anchors(chunk)
+            anchors = anchors_of[chunk.start]
             places = [a for a in anchors if a not in party]
             sides = [party[a] for a in anchors if a in party]
             if chunk.root.lemma_.lower() in POLICY_HEADS and places and sides:
@@ -188,7 +190,7 @@ class StanceFinder:
             words = [t for t in chunk if t.dep_ not in ("det", "poss", "case", "punct") and not t.is_stop]
             if not words:
                 continue
-            anchors = self._anchors(chunk)
+            anchors = anchors_of[chunk.start]
             places = sorted((a for a in anchors if a not in party), key=lambda a: -anchor_counts[a])
             sides = [party[a] for a in anchors if a in party]
             policy = head in POLICY_HEADS
@@ -250,7 +252,7 @@ class StanceFinder:
                     best = (start, group)
         if best is None:
             return None
-        for chunk in self.doc.noun_chunks:
+        for chunk in self.chunks:
             inside = max(best[0] + 1, quote.start) <= chunk.start_char and chunk.end_char <= pronoun.idx
             if inside and chunk.root.pos_ != "PRON" and chunk.root.i not in best[1].heads:
                 return None  # another thing was named in between: 'it' may be that
