@@ -123,7 +123,7 @@ class SpeakerResolver:
             and len(words) <= 4
         )
 
-    def _person_cluster(self, words: list[str], offset: int, title: bool) -> Cluster:
+    def _person_cluster(self, words: list[str], offset: int) -> Cluster:
         key = [w.lower() for w in words]
         people = [c for c in self.clusters if c.kind == "person" and c.names]
         if len(key) >= 2:
@@ -169,16 +169,16 @@ class SpeakerResolver:
         # Full names first, so that "Sir Keir" finds "Keir Starmer" wherever it stands.
         prepared = [(ent, *self._name_span(ent.start, ent.end)) for ent in people]
         prepared = [p for p in prepared if p[3]]
-        for ent, start, end, words, gender in sorted(prepared, key=lambda p: (-len(p[3]), p[1])):
+        for _ent, start, end, words, gender in sorted(prepared, key=lambda p: (-len(p[3]), p[1])):
             if len(words) < 2:
                 continue
-            cluster = self._person_cluster(words, self.doc[start].idx, bool(gender))
+            cluster = self._person_cluster(words, self.doc[start].idx)
             cluster.gender = cluster.gender or gender
             self._register(cluster, start, end, person=True)
-        for ent, start, end, words, gender in sorted(prepared, key=lambda p: p[1]):
+        for _ent, start, end, words, gender in sorted(prepared, key=lambda p: p[1]):
             if len(words) >= 2:
                 continue
-            cluster = self._person_cluster(words, self.doc[start].idx, bool(gender))
+            cluster = self._person_cluster(words, self.doc[start].idx)
             cluster.gender = cluster.gender or gender
             self._register(cluster, start, end, person=True)
         # Other entity types spelling a known person's full name ("Yvette Cooper" as WORK_OF_ART).
@@ -351,12 +351,11 @@ class SpeakerResolver:
                 left -= 1
             start, end, words, gender = self._name_span(left, token.i + 1)
             if words:
-                cluster = self._person_cluster(words, token.idx, bool(gender))
+                cluster = self._person_cluster(words, token.idx)
                 cluster.gender = cluster.gender or gender
                 self._register(cluster, start, end, person=True)
                 return cluster, self.spans[token.i]
         # Any other noun phrase: its own speaker, kind unknown ("the report", "the company").
-        start = token.left_edge.i
         start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nummod")])
         end = token.i + 1
         mention = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
@@ -376,7 +375,7 @@ class SpeakerResolver:
         offset = pronoun.idx
         if lower in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[lower]
-            for position, cluster in reversed([(o, c) for o, c in self.person_mentions if o < offset]):
+            for _offset, cluster in reversed([(o, c) for o, c in self.person_mentions if o < offset]):
                 if cluster.kind == "person" and cluster.gender in ("", gender):
                     cluster.gender = gender
                     return cluster
