@@ -336,3 +336,19 @@ async def test_library_groups_feeds_refreshes_and_lists_speakers_across_articles
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
         assert app.screen.current_quote == 0
+
+
+async def test_config_sets_the_theme_and_overrides_keys(isolated_dirs):
+    (isolated_dirs / "config" / "config.toml").write_text(
+        'theme = "nord"\n[keys]\nnext_theme = "ctrl+t"\n', encoding="utf-8"
+    )
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord" and not app.config.problem
+        from tui.app.app import THEMES
+
+        await pilot.press("ctrl+t")  # the configured key for next_theme
+        assert app.theme == THEMES[(THEMES.index("nord") + 1) % len(THEMES)]
+        await pilot.press("t")  # the default key still works
+        assert app.theme == THEMES[(THEMES.index("nord") + 2) % len(THEMES)]
