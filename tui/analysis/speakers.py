@@ -153,10 +153,9 @@ class SpeakerResolver:
     def _register(self, cluster: Cluster, token_start: int, token_end: int, person: bool) -> None:
         start = self.doc[token_start].idx
         last = self.doc[token_end - 1]
-        end = last.idx + len(_strip_possessive(last.text) if last.text not in _POSSESSIVE else "")
         if last.text in _POSSESSIVE and token_end - 1 > token_start:
-            prev = self.doc[token_end - 2]
-            end = prev.idx + len(prev.text)
+            last = self.doc[token_end - 2]  # "Starmer ’s": the mention ends at the name
+        end = last.idx + len(_strip_possessive(last.text))
         cluster.add(start, end)
         for index in range(token_start, token_end):
             self.by_token[index] = cluster

@@ -8,7 +8,6 @@ import re
 from bisect import bisect_right
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -18,6 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app import palette
+from tui.app.widgets.lines import text_strip
 from tui.model import Document
 
 _WORD = re.compile(r"\S+\s*")
@@ -229,5 +229,4 @@ class ArticleView(ScrollView, can_focus=True):
         for run_start, run_end, style in self._runs[first:last]:
             if run_end > start and run_start < end:
                 text.stylize(style, max(run_start, start) - start, min(run_end, end) - start)
-        segments = list(text.render(self.app.console))
-        return Strip([Segment(s.text, self.rich_style + s.style if s.style else self.rich_style) for s in segments if s.text])
+        return text_strip(text, self.app.console, self.rich_style)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -15,6 +14,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.app.widgets.lines import text_strip
 
 CURSOR = Style(bgcolor="#2a4a7a", bold=True)
 COLUMNS = (("", 2), ("title", 0), ("source", 24), ("date", 11), ("quotes", 7), ("speakers", 9))
@@ -108,9 +109,7 @@ class LibraryList(ScrollView, can_focus=True):
             piece.truncate(column_width - 1, overflow="ellipsis", pad=True)
             line.append_text(piece)
             line.append(" ")
-        base = self.rich_style + style
-        segments = [Segment(s.text, base + s.style if s.style else base) for s in line.render(self.app.console) if s.text]
-        return Strip(segments).crop_extend(0, width, base)
+        return text_strip(line, self.app.console, self.rich_style + style, width)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width

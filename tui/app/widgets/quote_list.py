@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -21,6 +20,7 @@ from textual.strip import Strip
 
 from tui.app import palette
 from tui.app.widgets.article_view import wrap
+from tui.app.widgets.lines import text_strip
 from tui.model import Document, Quote
 
 MAX_TEXT_LINES = 4
@@ -140,8 +140,7 @@ class QuoteList(ScrollView, can_focus=True):
         base = self.rich_style
         if line[0] == self.cursor and line[0] >= 0:
             base = base + (CURSOR_STYLE if self.has_focus else Style(bgcolor="#303030"))
-        segments = [Segment(s.text, base + s.style if s.style else base) for s in text.render(self.app.console) if s.text]
-        return Strip(segments).crop_extend(0, width, base)
+        return text_strip(text, self.app.console, base, width)
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()
