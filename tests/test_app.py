@@ -352,3 +352,19 @@ async def test_config_sets_the_theme_and_overrides_keys(isolated_dirs):
         assert app.theme == THEMES[(THEMES.index("nord") + 1) % len(THEMES)]
         await pilot.press("t")  # the default key still works
         assert app.theme == THEMES[(THEMES.index("nord") + 2) % len(THEMES)]
+
+
+async def test_the_article_rewraps_when_the_terminal_is_resized(analyzer):
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await open_seed(pilot)
+        view = screen.query_one(ArticleView)
+        wide = view.virtual_size.height
+        await pilot.resize_terminal(90, 40)
+        await pilot.pause()
+        await pilot.pause()
+        narrow = view.virtual_size.height
+        assert narrow > wide
+        width = view.scrollable_content_region.width
+        assert all(len(view.render_line(y).text.rstrip()) <= width for y in range(view.size.height))
+        assert screen.has_class("-narrow") and not screen.query_one("#sidebar").display
