@@ -166,3 +166,11 @@ def test_anonymous_source_is_a_speaker_of_kind_unknown(analyse):
     document, rows = analyse("A government source said the vote would be delayed.")
     assert rows[0][0] == "government source"
     assert document.speakers[0].kind == "unknown"
+
+
+def test_a_quote_opening_a_new_sentence_takes_the_cue_with_a_subject(analyse):
+    _, rows = analyse(
+        "“The rent is too high,” the baker Lou Kent told the paper when asked about the market. “We may have to move.”"
+    )
+    assert len(rows) == 1 and rows[0][0] == "Lou Kent"
+    assert "The rent is too high" in rows[0][2] and "We may have to move." in rows[0][2]

@@ -172,7 +172,7 @@ class QuoteFinder:
 
     def _reporting_clause(self, cue: Token) -> Attribution | None:
         content = [c for c in cue.children if c.dep_ == "ccomp"]
-        parenthetical = cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX")
+        parenthetical = cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX") and not self.in_quote(cue.head.idx)
         if parenthetical and not content:
             content = [cue.head]  # "But to prevent problems, he said, officials should be vigilant"
         if cue.lemma_.lower() in _INFINITIVE_CUES:
@@ -256,8 +256,8 @@ class QuoteFinder:
         after = [t for t in (after_span or []) if not t.is_space and t.idx >= close_end]
         # Cut the narration at the nearest sentence end on each side.
         for position in range(len(before) - 1, -1, -1):
-            if before[position].text in SENTENCE_END and position < len(before) - 1:
-                before = before[position + 1 :]
+            if before[position].text in SENTENCE_END:
+                before = before[position + 1 :]  # empty when the quote opens a new sentence
                 break
         for position, token in enumerate(after):
             if token.text in SENTENCE_END:
@@ -294,11 +294,11 @@ class QuoteFinder:
                 base.speaker_token = name
                 base.confidence = 0.7
                 return base
-        cue = next((t for t in after if self.is_cue(t)), None)
-        if cue is not None and self.subject_of(cue) is not None:
+        cue = next((t for t in after if self.is_cue(t) and self.subject_of(t) is not None), None)
+        if cue is not None:
             return self._with_cue(base, cue, 0.9)
-        cue = next((t for t in reversed(before) if self.is_cue(t)), None)
-        if cue is not None and self.subject_of(cue) is not None:
+        cue = next((t for t in reversed(before) if self.is_cue(t) and self.subject_of(t) is not None), None)
+        if cue is not None:
             return self._with_cue(base, cue, 0.8)
         labeller = self._labelling_verb(mark)
         if labeller is not None:
