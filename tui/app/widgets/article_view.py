@@ -139,10 +139,14 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- content ---------------------------------------------------------
     def set_document(self, document: Document) -> None:
-        """Show a (newly analysed) document: same text, new highlights."""
+        """Show a (newly analysed) document: new highlights; the text is re-wrapped only if it changed."""
+        same_text = document.text == self.document.text and document.paragraphs == self.document.paragraphs
         self.document = document
         self._build_runs()
-        self._relayout(force=True)
+        if same_text:
+            self.refresh()
+        else:
+            self._relayout(force=True)
 
     def set_hits(self, hits: list[tuple[int, int]], current: int) -> None:
         self.hits, self.current_hit = hits, current

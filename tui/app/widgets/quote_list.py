@@ -83,7 +83,7 @@ class QuoteList(ScrollView, can_focus=True):
         self.shown = [q for q in self.document.quotes if self.speaker_filter in (None, q.speaker)]
         self.cursor = 0
         self._width = -1
-        self._layout()
+        self._layout()  # waits for on_resize while the widget has no width yet
         self.scroll_to(y=0, animate=False)
 
     def on_resize(self) -> None:
