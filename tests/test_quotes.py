@@ -174,3 +174,10 @@ def test_a_quote_opening_a_new_sentence_takes_the_cue_with_a_subject(analyse):
     )
     assert len(rows) == 1 and rows[0][0] == "Lou Kent"
     assert "The rent is too high" in rows[0][2] and "We may have to move." in rows[0][2]
+
+
+def test_a_quoted_title_next_to_a_cue_is_not_a_quote(analyse):
+    _, rows = analyse("On the show “Sunday Morning Futures,” Senator Ray Cole said the budget was late.")
+    assert rows == [("Ray Cole", "indirect", "the budget was late")]
+    _, rows = analyse("Ms Ada Byrne said: “Lock Her Up.”")
+    assert rows == [("Ada Byrne", "direct", "Lock Her Up.")]

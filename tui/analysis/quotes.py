@@ -272,6 +272,8 @@ class QuoteFinder:
         while end > mark.start and self.text[end - 1] in ", ":
             end -= 1
         base = Attribution(mark.start, end, "direct", mark.paragraph, marks=[mark])
+        if looks_like_title(self.text[mark.start : end]) and not (before and before[-1].text == ":"):
+            return None  # “Sunday Morning Futures”, “A Time for Truth”: a name, not speech
         prefixed = self._name_prefix(mark.start, end)
         if prefixed is not None:
             base.start, base.speaker_token, base.cue = prefixed
@@ -402,6 +404,18 @@ class QuoteFinder:
         results.extend(self.transcript_lines(results))
         results.sort(key=lambda q: q.start)
         return _merge_split_quotes(_drop_overlaps(results))
+
+
+_MINOR_WORDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "from", "is", "as"}
+
+
+def looks_like_title(content: str) -> bool:
+    """A short stretch in title case with no sentence in it: a show, book or film title."""
+    words = content.strip(" ,.;:").split()
+    if not 1 <= len(words) <= 7 or any(mark in content.strip(" ,") for mark in ".!?"):
+        return False
+    significant = [w for w in words if w.lower().strip("‘’'\"") not in _MINOR_WORDS]
+    return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant) and len(words) > 1
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
