@@ -181,3 +181,9 @@ def test_a_quoted_title_next_to_a_cue_is_not_a_quote(analyse):
     assert rows == [("Ray Cole", "indirect", "the budget was late")]
     _, rows = analyse("Ms Ada Byrne said: “Lock Her Up.”")
     assert rows == [("Ada Byrne", "direct", "Lock Her Up.")]
+
+
+def test_two_apostrophes_make_one_double_mark(analyse):
+    assert quoted("''The pier is safe,'' the mayor said, and the O'Briens agreed.") == ["The pier is safe,"]
+    _, rows = analyse("''The pier is safe,'' Mayor Ruth Bell said.")
+    assert rows == [("Ruth Bell", "direct", "The pier is safe")]

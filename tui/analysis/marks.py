@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DOUBLE_OPEN = {"“": "”", "„": "“”", "«": "»", '"': '"', "»": "«"}
+DOUBLE_OPEN = {"“": "”", "„": "“”", "«": "»", '"': '"', "»": "«", "''": "''"}  # '' '' is NYT style
 SINGLE_OPEN = {"‘": "’", "‚": "‘’", "‹": "›", "'": "'"}
-DOUBLE_CLOSE = set("”“»«\"")
+DOUBLE_CLOSE = set("”“»«\"") | {"''"}
 SINGLE_CLOSE = set("’‘›'")
 ALL_MARKS = set(DOUBLE_OPEN) | set(SINGLE_OPEN) | DOUBLE_CLOSE | SINGLE_CLOSE
 _OPENING_CONTEXT = set(" \t\n([{—–-/:;,") | set(DOUBLE_OPEN) | set(SINGLE_OPEN)
@@ -79,16 +79,19 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Mar
         if char not in ALL_MARKS:
             i += 1
             continue
+        if text.startswith("''", i) and i + 1 < end:
+            char = "''"  # two apostrophes: one double mark
         before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
+        after = text[i + len(char)] if i + len(char) < end else " "
         if char in DOUBLE_OPEN or char in DOUBLE_CLOSE:
             _double(char, i, before, after, stack, quotes, start, paragraph, text)
         else:
             _single(char, i, before, after, stack, quotes, paragraph, text)
-        i += 1
-    doubles = [offset for mark, offset in stack if mark in DOUBLE_OPEN]
-    if doubles and end > doubles[0] + 1:
-        quotes.append(Marked(doubles[0] + 1, end, doubles[0], None, paragraph))
+        i += len(char)
+    doubles = [(mark, offset) for mark, offset in stack if mark in DOUBLE_OPEN]
+    if doubles and end > doubles[0][1] + len(doubles[0][0]):
+        mark, offset = doubles[0]
+        quotes.append(Marked(offset + len(mark), end, offset, None, paragraph))
     quotes.sort(key=lambda q: (q.open, -(q.end - q.start)))
     outermost: list[Marked] = []
     for quote in quotes:
@@ -104,7 +107,7 @@ def _double_open(stack: list[tuple[str, int]]) -> bool:
 
 def _closes(opening: str, char: str) -> bool:
     expected = DOUBLE_OPEN.get(opening) or SINGLE_OPEN.get(opening) or ""
-    return char in expected
+    return char == expected if len(char) > 1 else char in expected
 
 
 def _close_to(stack: list[tuple[str, int]], char: str) -> tuple[str, int] | None:
@@ -127,7 +130,8 @@ def _double(char, i, before, after, stack, quotes, p_start, paragraph, text) -> 
     if can_close and not (can_open and char in "“«"):
         opener = _close_to(stack, char)
         if opener is not None and not _double_open(stack):
-            quotes.append(Marked(opener[1] + 1, i, opener[1], i, paragraph))
+            # `close` is the last character of the closing mark, so close + 1 is past it.
+            quotes.append(Marked(opener[1] + len(opener[0]), i, opener[1], i + len(char) - 1, paragraph))
         return
     if can_open:
         stack.append((char, i))
