@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from tui.analysis import lexicons
 from tui.analysis.marks import Marked
 
 SENTENCE_END = {".", "!", "?"}
@@ -36,21 +36,16 @@ _PASSIVE_SPEAKER_HEADS = {"quote"}
 _BORROW_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl"}
 
 
-def _lexicon(name: str) -> list[str]:
-    text = resources.files("tui.analysis.lexicons").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def cue_lemmas() -> frozenset[str]:
     """Reporting verbs by lemma, from `lexicons/cue_verbs.txt`."""
-    return frozenset(_lexicon("cue_verbs.txt"))
+    return frozenset(lexicons.read("cue_verbs.txt"))
 
 
 @lru_cache(maxsize=1)
 def labelling_lemmas() -> frozenset[str]:
     """Verbs that attribute quoted words by judging with them, from `lexicons/labelling_verbs.txt`."""
-    return frozenset(_lexicon("labelling_verbs.txt"))
+    return frozenset(lexicons.read("labelling_verbs.txt"))
 
 
 @dataclass

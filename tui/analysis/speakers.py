@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from tui.analysis.quotes import Attribution, _lexicon
+from tui.analysis import lexicons
+from tui.analysis.quotes import Attribution
 from tui.model import Speaker
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -29,22 +30,22 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
-    return dict(line.split("\t") for line in _lexicon("titles.txt"))
+    return dict(line.split("\t") for line in lexicons.read("titles.txt"))
 
 
 @lru_cache(maxsize=1)
 def role_nouns() -> frozenset[str]:
-    return frozenset(_lexicon("roles.txt"))
+    return frozenset(lexicons.read("roles.txt"))
 
 
 @lru_cache(maxsize=1)
 def anonymous_nouns() -> frozenset[str]:
-    return frozenset(_lexicon("anonymous.txt"))
+    return frozenset(lexicons.read("anonymous.txt"))
 
 
 @lru_cache(maxsize=1)
 def place_aliases() -> dict[str, str]:
-    return dict(line.split("\t") for line in _lexicon("places.tsv"))
+    return dict(line.split("\t") for line in lexicons.read("places.tsv"))
 
 
 @dataclass
@@ -199,11 +200,10 @@ class SpeakerResolver:
                 continue
             if kind == "place":
                 key = aliases.get(key, key)
-            group = "place" if kind == "place" else key and kind
-            cluster = by_key.get((group, key))
+            cluster = by_key.get((kind, key))
             if cluster is None:
                 cluster = Cluster(kind=kind, names=[key], display=_strip_possessive(ent.text.removeprefix("the ").removeprefix("The ")))
-                by_key[(group, key)] = cluster
+                by_key[(kind, key)] = cluster
                 self.clusters.append(cluster)
             self._register(cluster, ent.start, ent.end, person=False)
 

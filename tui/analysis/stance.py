@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from tui.analysis.quotes import _lexicon
+from tui.analysis import lexicons
 from tui.model import Quote, Stance, Topic
 
 POLICY_HEADS = {"scheme", "plan", "policy", "programme", "program", "deal", "bill", "law", "approach", "strategy", "proposal", "reform", "deterrent", "ban", "tax", "cut", "cuts"}
@@ -51,7 +51,7 @@ _SUBJECT_VERBS = {"work": 1.0, "succeed": 1.0, "help": 0.6, "fail": -1.0, "colla
 def stance_verbs() -> dict[tuple[str, ...], float]:
     """Stance verbs keyed by their words, e.g. ('push', 'back', 'against') -> -1."""
     table = {}
-    for line in _lexicon("stance_verbs.tsv"):
+    for line in lexicons.read("stance_verbs.tsv"):
         words, polarity = line.split("\t")
         table[tuple(words.split())] = float(polarity)
     return table
@@ -67,7 +67,7 @@ def evaluations() -> dict[str, float]:
         table.update({word: max(-1.0, min(1.0, value / 3.0)) for word, value in SentimentIntensityAnalyzer().lexicon.items()})
     except ImportError:  # pragma: no cover - vaderSentiment is a dependency
         pass
-    for line in _lexicon("evaluations.tsv"):
+    for line in lexicons.read("evaluations.tsv"):
         word, polarity = line.split("\t")
         table[word] = float(polarity)
     return table
@@ -75,7 +75,7 @@ def evaluations() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def parties() -> dict[str, str]:
-    return dict(line.split("\t") for line in _lexicon("parties.tsv"))
+    return dict(line.split("\t") for line in lexicons.read("parties.tsv"))
 
 
 def evaluation(token: Token) -> float:
@@ -423,12 +423,21 @@ class StanceFinder:
                 group = self.token_group.get(inner.i)
                 if group is None:
                     continue
-                # Not when a stance verb governs it ("we must stop X" is rule a's).
-                if any(self.verb_phrase(a) for a in inner.ancestors if a.i != token.i and a.pos_ == "VERB" and token in a.ancestors and not (a.i in self.token_group and self.token_group[a.i].gerund)):
-                    continue
+                if self._under_stance_verb(inner, token):
+                    continue  # "we must stop X" is rule a's
                 polarity = -1.0 if negated(token) else 1.0
                 self._hit(hits, quote, group, polarity * 0.9, "necessity", need, tokens, token)
                 break
+
+    def _under_stance_verb(self, inner: Token, need: Token) -> bool:
+        """Is a stance verb (not a gerund topic) between `inner` and the verb of necessity above it?"""
+        for ancestor in inner.ancestors:
+            if ancestor.i == need.i:
+                return False
+            gerund = ancestor.i in self.token_group and self.token_group[ancestor.i].gerund
+            if ancestor.pos_ == "VERB" and not gerund and self.verb_phrase(ancestor):
+                return True
+        return False
 
     def rule_evaluative(self, quote: Quote, tokens: list[Token], hits: list[Hit]) -> None:
         for token in tokens:
