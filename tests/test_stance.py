@@ -97,3 +97,26 @@ def test_polarity_toward_a_person_reads_the_words_about_them(analyzer):
     assert polarity_toward(doc, 17, 29)[0] == -1
     doc = analyzer.nlp("Voters praised Senator Brown for the generous budget.")
     assert polarity_toward(doc, 15, 27)[0] == 1
+
+
+def polarity_of(analyzer, sentence: str, mention: str) -> int:
+    from tui.analysis.sentiment import polarity_toward
+
+    start = sentence.index(mention)
+    return polarity_toward(analyzer.nlp(sentence), start, start + len(mention))[0]
+
+
+def test_news_of_trouble_is_bad_for_the_person_it_concerns(analyzer):
+    # No sentiment word in VADER's sense: the news itself (an indictment) is what reads as negative.
+    assert polarity_of(analyzer, "Prosecutors indicted Mayor Delgado on Tuesday over the harbour contracts.", "Mayor Delgado") == -1
+
+
+def test_the_winner_named_by_a_passive_is_read_favourably(analyzer):
+    sentence = "The sitting councillor was soundly defeated by Priya Raman in the spring ballot."
+    assert polarity_of(analyzer, sentence, "Priya Raman") == 1
+
+
+def test_fighting_something_bad_speaks_well_of_the_fighter(analyzer):
+    # Negative words all round, and good for the subject.
+    sentence = "Judge Okafor successfully fought the corrupt and abusive contracts for years."
+    assert polarity_of(analyzer, sentence, "Judge Okafor") == 1

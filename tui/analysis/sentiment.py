@@ -13,9 +13,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from tui.analysis import lexicons
 from tui.analysis.stance import evaluation, negated, stance_verbs
 
 _COPULAS = {"be", "become", "seem", "remain", "look", "appear"}
+_PREVAIL = {"defeat", "beat", "oust", "unseat", "topple", "outpoll", "outvote", "edge"}  # good for the doer
 _SPEECH = {"say", "tell", "add", "argue", "claim", "write"}
 NEARBY_DECAY = 2.0  # tree distance at which a word's weight falls to 1/e
 FEATURES = (
@@ -23,19 +25,19 @@ FEATURES = (
     "nearby negative", "mention speaks", "sentence quotes", "speaks x compound", "bias",
 )
 # A three-class logistic regression over FEATURES (columns: against, neutral, favor), trained on
-# NewsMTSC rw-dev by `python benchmarks/train_sentiment.py PATH/TO/newsmtsc` (L2 chosen by 5-fold
+# NewsMTSC rw-dev by `python benchmarks/train_sentiment.py PATH/TO/newsmtsc` (L2 chosen by repeated 5-fold
 # cross-validation on rw-dev; rw-test is never used to fit).
 WEIGHTS = (
-    (-0.18, 0.053, 0.127),
-    (-0.489, -0.111, 0.601),
-    (0.631, -0.563, -0.069),
-    (0.549, -0.676, 0.126),
-    (0.029, -1.889, 1.86),
-    (-2.817, 0.895, 1.923),
-    (-2.026, 1.876, 0.15),
-    (-0.08, -0.209, 0.288),
-    (-2.168, 1.104, 1.064),
-    (0.038, 0.434, -0.472),
+    (-0.371, 0.031, 0.341),
+    (-0.497, -0.144, 0.641),
+    (0.363, 0.034, -0.397),
+    (-0.026, -0.176, 0.202),
+    (0.913, -2.466, 1.553),
+    (-3.955, 1.794, 2.161),
+    (-2.051, 1.855, 0.197),
+    (-0.111, -0.177, 0.288),
+    (-2.19, 1.2, 0.99),
+    (-0.122, 0.544, -0.422),
 )
 
 
@@ -44,6 +46,20 @@ def _vader():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def news_events() -> dict[str, float]:
+    """Lemmas that are good or bad news for the person they are about (lexicons/news_events.tsv)."""
+    rows = (line.split("\t") for line in lexicons.read("news_events.tsv"))
+    return {word: float(value) for word, value in rows}
+
+
+def value(token: Token) -> float:
+    """How good or bad a word is for the person it concerns: news events first, then the lexicon."""
+    table = news_events()
+    found = table.get(token.lower_, table.get(token.lemma_.lower()))
+    return evaluation(token) if found is None else found
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -59,18 +75,41 @@ def nearby_values(root: Token, mention: set[int]) -> tuple[float, float]:
     """Positive and negative evaluative words in the sentence, weighted by their distance
     from the mention in the parse."""
     positive = negative = 0.0
+    opposed = _opposed(root, mention)
     for token in root.sent:
         if token.i in mention:
             continue
-        value = evaluation(token)
-        if value:
+        word = 1.0 if token.lemma_ in _PREVAIL and _does(root, token) else value(token)
+        if token.i in opposed:
+            word = 0.5 * abs(word)
+        if word:
             sign = -1.0 if negated(token) or negated(token.head) else 1.0
-            weighted = sign * value * math.exp(-_tree_distance(root, token) / NEARBY_DECAY)
+            weighted = sign * word * math.exp(-_tree_distance(root, token) / NEARBY_DECAY)
             if weighted > 0:
                 positive += weighted
             else:
                 negative += weighted
     return positive, negative
+
+
+def _opposed(root: Token, mention: set[int]) -> set[int]:
+    """Words that are bad news for something the mention acts against, so good news for it:
+    in "X fought the corrupt contracts", "fought", "corrupt" and "contracts" speak well of X."""
+    verb = root.head
+    if root.dep_ != "nsubj" or value(verb) >= 0 or verb.lemma_ in _COPULAS:
+        return set()
+    targets = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+    words = {t.i for c in targets for t in c.subtree} - mention
+    if sum(value(verb.doc[i]) for i in words) >= 0:
+        return set()
+    return words | {verb.i}
+
+
+def _does(mention: Token, verb: Token) -> bool:
+    """The mention is who does the verb: its subject, or the agent of its passive ("by X")."""
+    if mention.dep_ == "nsubj":
+        return mention.head.i == verb.i
+    return mention.dep_ == "pobj" and mention.head.dep_ == "agent" and mention.head.head.i == verb.i
 
 
 def _clause_head(token: Token) -> Token:
@@ -86,11 +125,11 @@ def _verb_value(verb: Token) -> float:
     table = stance_verbs()
     if words in table:
         return table[words]
-    return evaluation(verb)
+    return value(verb)
 
 
 def _subtree_value(token: Token, skip: set[int]) -> float:
-    values = [evaluation(t) for t in token.subtree if t.i not in skip]
+    values = [value(t) for t in token.subtree if t.i not in skip]
     return sum(values)
 
 
@@ -142,7 +181,10 @@ def role_value(doc: Doc, start: int, end: int) -> float:
     if verb.i not in mention:
         sign = -1.0 if negated(verb) else 1.0
         role = root.dep_
-        if role in ("dobj", "nsubjpass", "dative") or (role == "pobj" and root.head.head.i == verb.i):
+        if role == "pobj" and root.head.dep_ == "agent":
+            # The doer of a passive: "Morgan was defeated by Harris" is good news for Harris.
+            score += sign * (1.0 if verb.lemma_ in _PREVAIL else value(verb))
+        elif role in ("dobj", "nsubjpass", "dative") or (role == "pobj" and root.head.head.i == verb.i):
             # Done to the mention: "critics attacked X", "X was praised".
             score += sign * _verb_value(verb) * 1.5
             agent = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -153,9 +195,14 @@ def role_value(doc: Doc, start: int, end: int) -> float:
                 score += sign * sum(_subtree_value(p, mention) for p in predicate) * 1.2
             else:
                 # Done by the mention: "X won", "X lied"; and what it did it to.
-                score += sign * evaluation(verb)
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advmod", "acomp")]
-                score += sign * 0.5 * sum(_subtree_value(o, mention) for o in objects)
+                opposed = _opposed(root, mention)
+                done = 1.0 if verb.lemma_ in _PREVAIL else value(verb)
+                if opposed:
+                    # Against something bad: "fought discriminatory restrictions" speaks well of X.
+                    done = 0.5 * sum(abs(value(verb.doc[i])) for i in opposed)
+                    objects = [o for o in objects if o.i not in opposed]
+                score += sign * (done + 0.5 * sum(_subtree_value(o, mention) for o in objects))
         else:
             score += 0.5 * sign * _subtree_value(verb, mention)
     return score
