@@ -93,25 +93,29 @@ def load_split(root: Path, split: str, limit: int | None):
 
 
 def polnear_spans(document) -> list:
-    """Our quotes in PolNeAR's convention: a quotation running on across paragraphs is one span.
+    """Our quotes in PolNeAR's convention: one speech event is one span.
 
-    newsreader (like the seed's gold) keeps one quote per paragraph; PolNeAR annotates the whole
-    run as one content span. Paragraph quotes are joined when no closing mark stands between them.
+    newsreader (like the seed's gold) keeps one quote per paragraph, and a quote with no cue of
+    its own that goes on after "“A,” she said." as a quote of its own; PolNeAR annotates such a
+    run as one content span, the attribution between included. So a direct quote is joined to the
+    one before when both are the same speaker's, it has no other cue, and at most one paragraph
+    break and 400 characters stand between them. (Measured on train: this convention fits PolNeAR
+    better than joining across paragraphs only, and much better than joining across any cue.)
     """
     merged = []
     for quote in document.quotes:
         previous = merged[-1] if merged else None
-        gap = document.text[previous.end : quote.start] if previous else ""
         if (
             previous is not None
-            and quote.kind == "direct"
-            and quote.cue_span is None
+            and quote.kind == previous.kind == "direct"
+            and quote.speaker is not None
             and quote.speaker == previous.speaker
-            and "\n" in gap
-            and not any(mark in gap for mark in "”\"»")
+            and (quote.cue_span is None or quote.cue_span == previous.cue_span)
         ):
-            previous.end = quote.end
-            continue
+            gap = document.text[previous.end : quote.start]
+            if len(gap) < 400 and gap.count("\n\n") <= 1:
+                previous.end = quote.end
+                continue
         merged.append(quote)
     return merged
 

@@ -22,6 +22,11 @@ def test_nested_quotes_stay_inside_the_outer_one():
     assert quoted(text) == ["The sign said ‘closed’ all week,"]
 
 
+def test_a_mark_after_a_no_break_space_opens_a_quote():
+    text = "The ferry was late again.\u00a0“Nobody told us,” a passenger said.\u00a0‘Twice,’ she added."
+    assert quoted(text) == ["Nobody told us,", "Twice,"]
+
+
 def test_unbalanced_mark_stops_at_the_paragraph_end():
     text = "The mayor said: “We will rebuild the pier\nThe next paragraph is narration."
     assert quoted(text) == ["We will rebuild the pier"]
@@ -187,3 +192,10 @@ def test_two_apostrophes_make_one_double_mark(analyse):
     assert quoted("''The pier is safe,'' the mayor said, and the O'Briens agreed.") == ["The pier is safe,"]
     _, rows = analyse("''The pier is safe,'' Mayor Ruth Bell said.")
     assert rows == [("Ruth Bell", "direct", "The pier is safe")]
+
+
+def test_text_with_a_lone_surrogate_is_analysed(analyse):
+    # What undecodable bytes become under surrogateescape: replaced, offsets kept.
+    document, _ = analyse("“The pier is \udca0 open,” the mayor said.")
+    assert document.text == "“The pier is \ufffd open,” the mayor said."
+    assert [document.quote_text(q) for q in document.quotes] == ["The pier is \ufffd open"]

@@ -122,7 +122,7 @@ def _close_to(stack: list[tuple[str, int]], char: str) -> tuple[str, int] | None
 
 def _double(char, i, before, after, stack, quotes, p_start, paragraph, text) -> None:
     has_double_open = any(mark in DOUBLE_OPEN for mark, _ in stack)
-    can_open = char in DOUBLE_OPEN and (before in _OPENING_CONTEXT or i == p_start) and not after.isspace()
+    can_open = char in DOUBLE_OPEN and (before in _OPENING_CONTEXT or before.isspace() or i == p_start) and not after.isspace()
     can_close = char in DOUBLE_CLOSE and has_double_open and not before.isspace()
     if char == "“" and any(mark == "„" for mark, _ in stack) and not before.isspace():
         can_open = False
@@ -148,7 +148,7 @@ def _single(char, i, before, after, stack, quotes, paragraph, text) -> None:
         return
     if _is_word(before):
         return  # gangs’ boats, Conservatives‘ policy
-    if char in SINGLE_OPEN and (before in _OPENING_CONTEXT) and (_is_word(after) or after in "“\"…"):
+    if char in SINGLE_OPEN and (before in _OPENING_CONTEXT or before.isspace()) and (_is_word(after) or after in "“\"…"):
         if before.isdigit():
             return
         # ’90s, ’em: an apostrophe at a word's start, not an opening mark, when no closer follows.

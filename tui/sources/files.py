@@ -15,6 +15,7 @@ MAX_BYTES = 20 * 1024 * 1024
 
 # C0 and C1 control characters other than tab and newline; ESC among them, so
 # no ANSI escape sequence from an article ever reaches the terminal.
+_SURROGATES = re.compile("[\ud800-\udfff]")  # undecodable bytes kept by surrogateescape
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -34,9 +35,9 @@ class Article:
 
 
 def clean_text(text: str) -> str:
-    """Normalise line ends and drop control characters (the text we analyse)."""
+    """Normalise line ends and drop control characters and lone surrogates (the text we analyse)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    return _CONTROL.sub("", _SURROGATES.sub("\ufffd", text))
 
 
 def title_of(text: str) -> str:
