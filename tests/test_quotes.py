@@ -199,3 +199,13 @@ def test_text_with_a_lone_surrogate_is_analysed(analyse):
     document, _ = analyse("“The pier is \udca0 open,” the mayor said.")
     assert document.text == "“The pier is \ufffd open,” the mayor said."
     assert [document.quote_text(q) for q in document.quotes] == ["The pier is \ufffd open"]
+
+
+def test_quoted_words_inside_what_a_cue_reports_are_a_mixed_quote_of_all_of_it(analyse):
+    _, rows = analyse("The mayor described the new harbour wall as “a triumph of stubbornness” on Friday.")
+    assert [(kind, text) for _, kind, text in rows] == [("mixed", "the new harbour wall as “a triumph of stubbornness” on Friday")]
+
+
+def test_the_cue_a_quote_hangs_on_beats_a_later_verb_of_thinking(analyse):
+    _, rows = analyse("Ms Patel said “it makes me furious” every time she thinks about the closed library.")
+    assert [(name, text) for name, _, text in rows] == [("Patel", "it makes me furious")]

@@ -291,20 +291,41 @@ class QuoteFinder:
                 base.speaker_token = name
                 base.confidence = 0.7
                 return base
+        inside = self.doc.char_span(mark.start, mark.end, alignment_mode="expand")
+        governing = [t for t in inside.root.ancestors if not self.in_quote(t.idx)] if inside is not None else []
+        cue = next((t for t in reversed(before) if t in governing and self.is_cue(t) and self.subject_of(t) is not None), None)
+        if cue is not None:
+            # The cue whose words the quote is: "Obama said “it gets me mad” every time he thinks …".
+            return self._widened(self._with_cue(base, cue, 0.9), cue, mark)
         cue = next((t for t in after if self.is_cue(t) and self.subject_of(t) is not None), None)
         if cue is not None:
             return self._with_cue(base, cue, 0.9)
         cue = next((t for t in reversed(before) if self.is_cue(t) and self.subject_of(t) is not None), None)
         if cue is not None:
-            return self._with_cue(base, cue, 0.8)
+            return self._widened(self._with_cue(base, cue, 0.8), cue, mark)
         labeller = self._labelling_verb(mark)
         if labeller is not None:
-            return self._with_cue(base, labeller, 0.6)
+            return self._widened(self._with_cue(base, labeller, 0.6), labeller, mark)
         words_after = [t for t in after if not t.is_punct]
         if not words_before and not words_after:
             base.confidence = 0.6
             return base  # standalone: may continue an earlier speaker's quote
         return None
+
+    def _widened(self, quote: Attribution, cue: Token, mark: Marked) -> Attribution:
+        """Quoted words inside what the cue reports are a mixed quote of all it reports:
+        "described the field as “all very good”", "says “the wind is at our backs” despite the loss"."""
+        inside = self.doc.char_span(mark.start, mark.end, alignment_mode="expand")
+        if inside is None or cue.lemma_.lower() == "accuse" or cue not in inside.root.ancestors:
+            return quote  # "accused Y of having “…”" keeps only the quoted words (the seed's reading)
+        reported = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "parataxis")]
+        span = self._content_span(reported) if reported else None
+        if span is None or not span[0] <= mark.open < mark.end <= span[1] + 1:
+            return quote
+        if letters(self.text[mark.start : mark.end]) >= 0.95 * letters(self.text[span[0] : span[1]]):
+            return quote
+        quote.start, quote.end, quote.kind = span[0], span[1], "mixed"
+        return quote
 
     def _labelling_verb(self, mark: Marked) -> Token | None:
         """ "decried “systemic racism”", "hailed the deal as a “breakthrough”": the quoted words
@@ -381,8 +402,8 @@ class QuoteFinder:
                     absorbed.add(id(mark))
             results.append(clause)
         for mark in self.marks:
-            if id(mark) in absorbed:
-                continue
+            if id(mark) in absorbed or (results and results[-1].kind == "mixed" and mark.end <= results[-1].end + 1 and mark.open >= results[-1].start):
+                continue  # inside a mixed quote already taken
             quote = self.direct(mark)
             if quote is None:
                 continue
