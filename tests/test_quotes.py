@@ -209,3 +209,15 @@ def test_quoted_words_inside_what_a_cue_reports_are_a_mixed_quote_of_all_of_it(a
 def test_the_cue_a_quote_hangs_on_beats_a_later_verb_of_thinking(analyse):
     _, rows = analyse("Ms Patel said “it makes me furious” every time she thinks about the closed library.")
     assert [(name, text) for name, _, text in rows] == [("Patel", "it makes me furious")]
+
+
+def test_a_colon_ending_the_paragraph_before_introduces_the_quote(analyse):
+    text = "Ms Amara Osei spoke last. She said:\n\n“The clinic stays open, whatever the board decides.”"
+    _, rows = analyse(text)
+    assert rows == [("Amara Osei", "direct", "The clinic stays open, whatever the board decides.")]
+
+
+def test_the_subject_of_a_lead_in_with_a_colon_speaks(analyse):
+    text = "Councillor Jane Ferris then turned to the crowd: “We will not sell the park.”"
+    _, rows = analyse(text)
+    assert rows == [("Jane Ferris", "direct", "We will not sell the park.")]

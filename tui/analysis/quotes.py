@@ -25,6 +25,8 @@ SENTENCE_END = {".", "!", "?"}
 DASHES = {"―", "—", "–"}
 # "PENCE: ", "Pat Caddell: ", "Sen. Warren: " at the start of a paragraph or a quotation.
 _NAME_PREFIX = re.compile(r"[\"“”']?((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}): +(?=\S)")
+_OBJECT_DEPS = {"dobj", "pobj", "dative", "attr", "oprd"}  # "turned to the crowd:" — the crowd is not speaking
+_PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we"}
 _TRIM_LEADING = {"that", ",", ":", ";", "-", "–", "—", "whether"}
 _SUBJECT_DEPS = ("nsubj",)
 # Cue verbs that report a request or promise through an infinitive ("urged X to …").
@@ -281,15 +283,26 @@ class QuoteFinder:
             base.speaker_token, base.cue, base.confidence = name, (after[0].idx, after[0].idx + 1), 0.8
             return base
         words_before = [t for t in before if not t.is_punct]
-        if before and before[-1].text == ":":
-            cue = next((t for t in reversed(before) if self.is_cue(t)), None)
+        introduced = before or self._introduction(mark)
+        if introduced and introduced[-1].text == ":":
+            cue = next((t for t in reversed(introduced) if self.is_cue(t)), None)
             if cue is not None:
                 return self._with_cue(base, cue, 0.9)
-            name = before[-2] if len(before) >= 2 else None
-            if name is not None and name.pos_ in ("PROPN", "NOUN", "PRON"):
-                base.cue = (before[-1].idx, before[-1].idx + 1)
+            name = introduced[-2] if len(introduced) >= 2 else None
+            if name is not None and name.pos_ in ("PROPN", "NOUN", "PRON") and name.dep_ not in _OBJECT_DEPS:
+                base.cue = (introduced[-1].idx, introduced[-1].idx + 1)
                 base.speaker_token = name
                 base.confidence = 0.7
+                return base
+            # "She then addressed the supporters again: “…”": the subject of the lead-in speaks.
+            verb = name.head if name is not None else None
+            while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
+                verb = verb.head
+            speaker = self.subject_of(verb) if verb is not None and verb.i < mark.open else None
+            if speaker is not None and (speaker.pos_ == "PROPN" or speaker.lower_ in _PERSONAL_PRONOUNS):
+                base.cue = (introduced[-1].idx, introduced[-1].idx + 1)
+                base.speaker_token = speaker
+                base.confidence = 0.6
                 return base
         inside = self.doc.char_span(mark.start, mark.end, alignment_mode="expand")
         governing = [t for t in inside.root.ancestors if not self.in_quote(t.idx)] if inside is not None else []
@@ -311,6 +324,24 @@ class QuoteFinder:
             base.confidence = 0.6
             return base  # standalone: may continue an earlier speaker's quote
         return None
+
+    def _introduction(self, mark: Marked) -> list[Token]:
+        """The last sentence of the paragraph before, when it ends with a colon and this quote
+        opens its own paragraph: "He said:" / "“In all the administrations …”"."""
+        p_start, _ = self.paragraphs[mark.paragraph]
+        if mark.paragraph == 0 or self.text[p_start : mark.open].strip():
+            return []
+        q_start, q_end = self.paragraphs[mark.paragraph - 1]
+        if self.text[q_end - 1] != ":" or self.in_quote(q_end - 1):
+            return []
+        lead = self.doc.char_span(q_start, q_end, alignment_mode="expand")
+        if lead is None:
+            return []
+        tokens = [t for t in lead if not t.is_space and not self.in_quote(t.idx)]
+        for position in range(len(tokens) - 2, -1, -1):
+            if tokens[position].text in SENTENCE_END:
+                return tokens[position + 1 :]
+        return tokens
 
     def _widened(self, quote: Attribution, cue: Token, mark: Marked) -> Attribution:
         """Quoted words inside what the cue reports are a mixed quote of all it reports:
