@@ -221,3 +221,13 @@ def test_the_subject_of_a_lead_in_with_a_colon_speaks(analyse):
     text = "Councillor Jane Ferris then turned to the crowd: “We will not sell the park.”"
     _, rows = analyse(text)
     assert rows == [("Jane Ferris", "direct", "We will not sell the park.")]
+
+
+def test_a_report_stops_where_another_report_begins(analyse):
+    _, rows = analyse("Most tenants said the lifts were broken again, and a few said the landlord had promised repairs.")
+    assert [text for _, _, text in rows] == ["the lifts were broken again", "the landlord had promised repairs"]
+
+
+def test_words_after_a_parenthetical_cue_are_reported_too(analyse):
+    _, rows = analyse("The ferry timetable would be cut, Mr Hale said, by the end of the summer.")
+    assert rows == [("Hale", "indirect", "The ferry timetable would be cut, Mr Hale said, by the end of the summer")]

@@ -194,10 +194,17 @@ class QuoteFinder:
         speaker = self.subject_of(cue)
         if speaker is None:
             return None  # hearsay: "are said to be"
+        fronted = bool(content) and max(c.i for c in content) < cue.i and not any(self.in_quote(t.idx) for c in content for t in c.subtree)
+        if fronted and any(c.i > cue.i and c.dep_ in ("prep", "advcl", "npadvmod") for c in cue.children):
+            parenthetical = True  # "The argument would be aided, Devine said, by the calendar"
+        if parenthetical:
+            # "Many of the closures, he said, have involved …": the whole sentence is reported.
+            sentence = cue.sent
+            content = [t for t in sentence if t.head.i == t.i or t.head.i < sentence.start or t.head.i >= sentence.end]
         span = self._content_span(content)
         if span is None:
             return None
-        start, end = span
+        start, end = self._before_next_report(span, cue)
         if (start <= cue.idx < end or start <= speaker.idx < end) and not parenthetical:
             return None
         return Attribution(
@@ -205,6 +212,22 @@ class QuoteFinder:
             cue=(cue.idx, cue.idx + len(cue.text)), speaker_token=speaker, confidence=0.8,
             accusation=cue.lemma_.lower() == "accuse",
         )
+
+    def _before_next_report(self, span: tuple[int, int], cue: Token) -> tuple[int, int]:
+        """Cut reported words where another report begins: "they were worried, and more than 4
+        in 10 said …", "he respects Clinton and calls her “…”"."""
+        start, end = span
+        for token in self.doc.char_span(start, end, alignment_mode="expand") or []:
+            if token.i <= cue.i or not self.is_cue(token) or self.subject_of(token) is None:
+                continue
+            left = token.left_edge
+            joined = False
+            while left.i > 0 and (self.doc[left.i - 1].dep_ in ("cc", "punct") or self.doc[left.i - 1].lower_ in ("while", "whereas")):
+                left = self.doc[left.i - 1]
+                joined = joined or left.dep_ == "cc" or left.lower_ in ("while", "whereas")
+            if joined and left.idx > start:
+                return start, _trim_end(self.text, start, left.idx)
+        return start, end
 
     def _according(self, token: Token) -> Attribution | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)
