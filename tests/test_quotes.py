@@ -231,3 +231,13 @@ def test_a_report_stops_where_another_report_begins(analyse):
 def test_words_after_a_parenthetical_cue_are_reported_too(analyse):
     _, rows = analyse("The ferry timetable would be cut, Mr Hale said, by the end of the summer.")
     assert rows == [("Hale", "indirect", "The ferry timetable would be cut, Mr Hale said, by the end of the summer")]
+
+
+def test_a_headline_with_a_colon_is_not_a_transcript_line(analyse):
+    _, rows = analyse("The Latest: Three Towns Cast The First Votes Of The Primary\n\nVoting began at midnight.")
+    assert rows == []
+
+
+def test_a_headline_naming_a_person_before_a_colon_gives_their_claim(analyse):
+    _, rows = analyse("Maria Lopez: Harbour Plan ‘Is A Gift To Developers’\n\nThe councillor spoke on Monday.")
+    assert rows == [("Maria Lopez", "direct", "Harbour Plan ‘Is A Gift To Developers’")]

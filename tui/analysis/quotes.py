@@ -411,12 +411,15 @@ class QuoteFinder:
         """Paragraphs with no quote marks that open with "NAME:" are that speaker's words."""
         found = []
         for index, (start, end) in enumerate(self.paragraphs):
-            if any(m.paragraph == index for m in self.marks) or any(q.start < end and start < q.end for q in taken):
+            if any(q.start < end and start < q.end for q in taken):
                 continue
             prefixed = self._name_prefix(start, end)
             if prefixed is None:
                 continue
             content_start, speaker, cue = prefixed
+            named = speaker.ent_type_ == "PERSON"
+            if not named and (looks_like_headline(self.text[content_start:end]) or any(m.paragraph == index for m in self.marks)):
+                continue  # "The Latest: 3 towns cast first votes" is a headline, not a transcript
             found.append(Attribution(content_start, end, "direct", index, cue=cue, speaker_token=speaker, confidence=0.6))
         return found
 
@@ -486,6 +489,12 @@ def looks_like_title(content: str) -> bool:
         return False
     significant = [w for w in words if w.lower().strip("‘’'\"") not in _MINOR_WORDS]
     return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant) and len(words) > 1
+
+
+def looks_like_headline(content: str) -> bool:
+    """Most words capitalised: "Indiana’s GOP Primary Will Be A Battle Between Demographics"."""
+    words = [w for w in content.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
