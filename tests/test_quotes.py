@@ -241,3 +241,18 @@ def test_a_headline_with_a_colon_is_not_a_transcript_line(analyse):
 def test_a_headline_naming_a_person_before_a_colon_gives_their_claim(analyse):
     _, rows = analyse("Maria Lopez: Harbour Plan ‘Is A Gift To Developers’\n\nThe councillor spoke on Monday.")
     assert rows == [("Maria Lopez", "direct", "Harbour Plan ‘Is A Gift To Developers’")]
+
+
+def test_a_mark_glued_to_a_comma_still_opens_the_quote(analyse):
+    _, rows = analyse("Ms Rowe said,“The bridge stays shut until the inspectors are happy.”")
+    assert rows == [("Rowe", "direct", "The bridge stays shut until the inspectors are happy.")]
+
+
+def test_a_backwards_closing_mark_still_closes(analyse):
+    _, rows = analyse("“The pool will reopen in June,“ said Dan Ortiz, the leisure manager.")
+    assert rows == [("Dan Ortiz", "direct", "The pool will reopen in June")]
+
+
+def test_a_name_with_an_age_before_the_cue_speaks(analyse):
+    _, rows = analyse("“We were wrong to wait so long,” Okafor, 58, told the paper on Monday.")
+    assert rows == [("Okafor", "direct", "We were wrong to wait so long")]

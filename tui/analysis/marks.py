@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DOUBLE_OPEN = {"“": "”", "„": "“”", "«": "»", '"': '"', "»": "«", "''": "''"}  # '' '' is NYT style
+DOUBLE_OPEN = {"“": "”“", "„": "“”", "«": "»", '"': '"', "»": "«", "''": "''"}  # '' '' is NYT style
 SINGLE_OPEN = {"‘": "’", "‚": "‘’", "‹": "›", "'": "'"}
 DOUBLE_CLOSE = set("”“»«\"") | {"''"}
 SINGLE_CLOSE = set("’‘›'")

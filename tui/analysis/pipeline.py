@@ -40,10 +40,17 @@ def load_nlp(name: str | None = None) -> Language:
         nlp = spacy.load(chosen)
     except OSError as error:
         raise ModelMissing(f"the spaCy model {chosen!r} could not be loaded; install one with: " + INSTALL_HINT) from error
+    _split_glued_quote_marks(nlp)
     if "parser" in nlp.pipe_names and "paragraph_boundaries" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
+
+
+def _split_glued_quote_marks(nlp: Language) -> None:
+    """'Ryan said,“Look, …' (no space): the comma and the opening mark are tokens of their own."""
+    glued = [r"(?<=[\w)]),(?=[“‘\"])", r"(?<=[,;:])[“‘\"]"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *glued]).finditer
 
 
 def model_label(nlp: Language) -> str:

@@ -312,7 +312,7 @@ class QuoteFinder:
             if cue is not None:
                 return self._with_cue(base, cue, 0.9)
             name = introduced[-2] if len(introduced) >= 2 else None
-            if name is not None and name.pos_ in ("PROPN", "NOUN", "PRON") and name.dep_ not in _OBJECT_DEPS:
+            if name is not None and (name.pos_ == "PROPN" or (name.pos_ in ("NOUN", "PRON") and name.dep_ not in _OBJECT_DEPS)):
                 base.cue = (introduced[-1].idx, introduced[-1].idx + 1)
                 base.speaker_token = name
                 base.confidence = 0.7
@@ -336,6 +336,11 @@ class QuoteFinder:
         cue = next((t for t in after if self.is_cue(t) and self.subject_of(t) is not None), None)
         if cue is not None:
             return self._with_cue(base, cue, 0.9)
+        named = self._named_before_cue(after)
+        if named is not None:
+            base.speaker_token, cue = named
+            base.cue, base.confidence = (cue.idx, cue.idx + len(cue.text)), 0.8
+            return base
         cue = next((t for t in reversed(before) if self.is_cue(t) and self.subject_of(t) is not None), None)
         if cue is not None:
             return self._widened(self._with_cue(base, cue, 0.8), cue, mark)
@@ -346,6 +351,22 @@ class QuoteFinder:
         if not words_before and not words_after:
             base.confidence = 0.6
             return base  # standalone: may continue an earlier speaker's quote
+        return None
+
+    def _named_before_cue(self, after: list[Token]) -> tuple[Token, Token] | None:
+        """“…,” Ramos, 58, told AFP: a name right after the quote and a cue the parser did not
+        give it as subject. The name's last word heads it."""
+        words = [t for t in after if not t.is_punct]
+        if len(words) < 2 or words[0].pos_ != "PROPN":
+            return None
+        name = words[0]
+        for token in words[1:]:
+            if self.is_cue(token):
+                return name, token
+            if token.pos_ == "PROPN" and token.i == name.i + 1:
+                name = token
+            elif not (token.like_num or token.dep_ == "appos" or token.head.i == name.i):
+                return None  # something else comes between: not "NAME, age, cue"
         return None
 
     def _introduction(self, mark: Marked) -> list[Token]:
