@@ -256,3 +256,10 @@ def test_a_backwards_closing_mark_still_closes(analyse):
 def test_a_name_with_an_age_before_the_cue_speaks(analyse):
     _, rows = analyse("“We were wrong to wait so long,” Okafor, 58, told the paper on Monday.")
     assert rows == [("Okafor", "direct", "We were wrong to wait so long")]
+
+
+def test_as_the_paper_reported_attributes_the_main_clause(analyse):
+    _, rows = analyse("As the Gazette reported, the council spent twice its budget on the bridge.")
+    assert rows == [("Gazette", "indirect", "the council spent twice its budget on the bridge")]
+    _, rows = analyse("As the band played, the crowd sang along.")
+    assert rows == []

@@ -172,6 +172,9 @@ class QuoteFinder:
         parenthetical = cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX") and not self.in_quote(cue.head.idx)
         if parenthetical and not content:
             content = [cue.head]  # "But to prevent problems, he said, officials should be vigilant"
+        as_clause = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+        if as_clause and not content:
+            return self._as_reported(cue)
         if cue.lemma_.lower() in _INFINITIVE_CUES:
             # "urged supporters to vote": the object is told, the infinitive is the content.
             content += [c for c in cue.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
@@ -211,6 +214,27 @@ class QuoteFinder:
             start, end, "indirect", self.paragraph_of(start),
             cue=(cue.idx, cue.idx + len(cue.text)), speaker_token=speaker, confidence=0.8,
             accusation=cue.lemma_.lower() == "accuse",
+        )
+
+    def _as_reported(self, cue: Token) -> Attribution | None:
+        """"As the Times noted, Clinton raised $1.1 million": the main clause is what was reported."""
+        speaker = self.subject_of(cue)
+        head = cue.head
+        if speaker is None or self.in_quote(head.idx):
+            return None
+        aside = range(cue.left_edge.i, cue.right_edge.i + 1)
+        words = [t for t in head.subtree if t.i not in aside and t.dep_ != "cc" or t.i == head.i]
+        words = [t for t in words if (t.i > cue.right_edge.i) == (cue.i < head.i) and not t.is_space]
+        while words and (words[0].is_punct or words[0].dep_ == "cc"):
+            words = words[1:]
+        while words and words[-1].is_punct and words[-1].text not in "”’\"'":
+            words = words[:-1]
+        if not words or letters(" ".join(t.text for t in words)) < 3:
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        return Attribution(
+            start, end, "indirect", self.paragraph_of(start),
+            cue=(cue.idx, cue.idx + len(cue.text)), speaker_token=speaker, confidence=0.7,
         )
 
     def _before_next_report(self, span: tuple[int, int], cue: Token) -> tuple[int, int]:
