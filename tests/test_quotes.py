@@ -263,3 +263,11 @@ def test_as_the_paper_reported_attributes_the_main_clause(analyse):
     assert rows == [("Gazette", "indirect", "the council spent twice its budget on the bridge")]
     _, rows = analyse("As the band played, the crowd sang along.")
     assert rows == []
+
+
+def test_verbs_of_manner_of_speaking_are_cues(analyse):
+    _, rows = analyse("“We have waited long enough for this road,” Mrs Grant sighed.\nMr Bell grumbled that the buses never came.")
+    assert rows == [
+        ("Grant", "direct", "We have waited long enough for this road"),
+        ("Bell", "indirect", "the buses never came"),
+    ]
