@@ -271,3 +271,10 @@ def test_verbs_of_manner_of_speaking_are_cues(analyse):
         ("Grant", "direct", "We have waited long enough for this road"),
         ("Bell", "indirect", "the buses never came"),
     ]
+
+
+def test_a_speech_noun_with_its_owner_and_a_that_clause_is_a_report(analyse):
+    _, rows = analyse("Residents mocked Mayor Hart’s claim that the new car park would pay for itself.")
+    assert rows == [("Mayor Hart", "indirect", "the new car park would pay for itself")]
+    _, rows = analyse("The claim that the pier is haunted is an old one.")
+    assert rows == []

@@ -26,6 +26,11 @@ DASHES = {"―", "—", "–"}
 # "PENCE: ", "Pat Caddell: ", "Sen. Warren: " at the start of a paragraph or a quotation.
 _NAME_PREFIX = re.compile(r"[\"“”']?((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}): +(?=\S)")
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "attr", "oprd"}  # "turned to the crowd:" — the crowd is not speaking
+_SPEECH_NOUNS = {
+    "claim", "statement", "suggestion", "remark", "assertion", "argument", "warning", "promise", "pledge",
+    "vow", "insistence", "admission", "allegation", "accusation", "denial", "contention", "complaint",
+    "prediction", "comment", "announcement", "assurance", "boast", "charge", "threat",
+}  # "his suggestion that …": the owner's words
 _PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we"}
 _TRIM_LEADING = {"that", ",", ":", ";", "-", "–", "—", "whether"}
 _SUBJECT_DEPS = ("nsubj",)
@@ -155,6 +160,8 @@ class QuoteFinder:
                 clause = self._according(token)
             elif self.is_cue(token) or self._calls_for(token):
                 clause = self._reporting_clause(token)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS and not self.in_quote(token.idx):
+                clause = self._nominal_report(token)
             else:
                 continue
             if clause is not None:
@@ -214,6 +221,26 @@ class QuoteFinder:
             start, end, "indirect", self.paragraph_of(start),
             cue=(cue.idx, cue.idx + len(cue.text)), speaker_token=speaker, confidence=0.8,
             accusation=cue.lemma_.lower() == "accuse",
+        )
+
+    def _nominal_report(self, noun: Token) -> Attribution | None:
+        """"his suggestion that a judge cannot be impartial": a speech noun, its owner and a that-clause."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
+        before = noun.i - 1
+        while owner is None and before > 0 and self.doc[before].dep_ == "amod":
+            before -= 1
+        if owner is None and before > 0 and self.doc[before].lower_ in ("’s", "'s") and self.doc[before].dep_ == "case":
+            owner = self.doc[before].head  # "Mayor Hart’s claim", parsed with Hart as an object of its own
+        content = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        if owner is None or not content:
+            return None
+        span = self._content_span(content)
+        if span is None:
+            return None
+        return Attribution(
+            span[0], span[1], "indirect", self.paragraph_of(span[0]),
+            cue=(noun.idx, noun.idx + len(noun.text)), speaker_token=owner, confidence=0.7,
         )
 
     def _as_reported(self, cue: Token) -> Attribution | None:
