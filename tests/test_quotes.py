@@ -278,3 +278,13 @@ def test_a_speech_noun_with_its_owner_and_a_that_clause_is_a_report(analyse):
     assert rows == [("Mayor Hart", "indirect", "the new car park would pay for itself")]
     _, rows = analyse("The claim that the pier is haunted is an old one.")
     assert rows == []
+
+
+def test_saying_after_an_object_is_said_by_the_sender(analyse):
+    _, rows = analyse("The harbour board issued a statement saying the ferry would run all winter.")
+    assert rows == [("The harbour board", "indirect", "the ferry would run all winter")]
+
+
+def test_an_aside_between_the_name_and_the_cue_does_not_hide_the_speaker(analyse):
+    _, rows = analyse("“The market is busier than ever,” stallholder Rosa Diaz, wearing her apron, said proudly.")
+    assert rows == [("Rosa Diaz", "direct", "The market is busier than ever")]

@@ -31,6 +31,7 @@ _SPEECH_NOUNS = {
     "vow", "insistence", "admission", "allegation", "accusation", "denial", "contention", "complaint",
     "prediction", "comment", "announcement", "assurance", "boast", "charge", "threat",
 }  # "his suggestion that …": the owner's words
+_PORTIONS = {"share", "majority", "minority", "number", "percent", "half", "third", "quarter", "most", "proportion", "plurality"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we"}
 _TRIM_LEADING = {"that", ",", ":", ";", "-", "–", "—", "whether"}
 _SUBJECT_DEPS = ("nsubj",)
@@ -129,11 +130,27 @@ class QuoteFinder:
                     return child
             if current.tag_ == "VBN" and current.dep_ != "conj":
                 return None  # "Asked by the BBC if …": the asker is not the speaker
+            if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
+                return self._sayer_of(current.head)
             if current.dep_ in _BORROW_DEPS and current.head is not current:
                 current = current.head
             else:
                 return None
         return None
+
+    def _sayer_of(self, noun: Token) -> Token | None:
+        """Who says it in "NOUN saying …": the sender in "emailed supporters saying …" and "issued a
+        statement saying …"; the noun itself in "Republicans saying …"."""
+        if noun.dep_ == "dobj":
+            sender = next((c for c in noun.head.children if c.dep_ == "nsubj" and not self.in_quote(c.idx)), None)
+            if sender is not None:
+                return sender
+        if noun.lemma_.lower() in _PORTIONS:
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if group is not None:
+                return group  # "the share of Republicans saying …": the Republicans say it
+        return None if self.in_quote(noun.idx) else noun
 
     def _content_span(self, tokens: list[Token]) -> tuple[int, int] | None:
         """Character span covering these subtrees, trimmed of 'that' and punctuation."""
@@ -405,19 +422,26 @@ class QuoteFinder:
         return None
 
     def _named_before_cue(self, after: list[Token]) -> tuple[Token, Token] | None:
-        """“…,” Ramos, 58, told AFP: a name right after the quote and a cue the parser did not
-        give it as subject. The name's last word heads it."""
-        words = [t for t in after if not t.is_punct]
-        if len(words) < 2 or words[0].pos_ != "PROPN":
+        """“…,” Ramos, 58, told AFP / “…,” Texas delegate Bill Eastland, wearing a hat, said: a name
+        right after the quote, one aside between commas, then a cue the parser did not give it as
+        subject. The name's last proper noun heads it."""
+        words = [t for t in after if t.text not in (",", "”", "’", '"', "'")] if after else []
+        position, name = 0, None
+        while position < len(words) and words[position].pos_ in ("PROPN", "NOUN") and words[position].dep_ != "punct":
+            if words[position].pos_ == "PROPN":
+                name = words[position]
+            position += 1
+        if name is None or position >= len(words):
             return None
-        name = words[0]
-        for token in words[1:]:
-            if self.is_cue(token):
-                return name, token
-            if token.pos_ == "PROPN" and token.i == name.i + 1:
-                name = token
-            elif not (token.like_num or token.dep_ == "appos" or token.head.i == name.i):
-                return None  # something else comes between: not "NAME, age, cue"
+        rest = [t for t in after if t.i > words[position - 1].i]
+        if rest and rest[0].text == ",":
+            closing = next((k for k in range(1, len(rest)) if rest[k].text == ","), None)
+            if closing is None:
+                return None
+            rest = rest[closing + 1 :]  # the aside: ", 58,", ", wearing a cowboy hat,"
+        rest = [t for t in rest if t.pos_ != "ADV"]
+        if rest and self.is_cue(rest[0]):
+            return name, rest[0]
         return None
 
     def _introduction(self, mark: Marked) -> list[Token]:
