@@ -288,3 +288,10 @@ def test_saying_after_an_object_is_said_by_the_sender(analyse):
 def test_an_aside_between_the_name_and_the_cue_does_not_hide_the_speaker(analyse):
     _, rows = analyse("“The market is busier than ever,” stallholder Rosa Diaz, wearing her apron, said proudly.")
     assert rows == [("Rosa Diaz", "direct", "The market is busier than ever")]
+
+
+def test_a_title_phrase_speaks_as_the_person_it_names(analyse):
+    document, rows = analyse("Speaker of the Assembly Rep. Dora Lind said the session would run late.")
+    assert rows == [("Dora Lind", "indirect", "the session would run late")]
+    _, rows = analyse("The mother of Sam Hill said the school had failed him.")
+    assert rows[0][0] != "Sam Hill"

@@ -335,6 +335,9 @@ class SpeakerResolver:
         """The speaker cluster and mention span for the token a quote hangs on."""
         if token.i in self.by_token:
             return self.by_token[token.i], self.spans[token.i]
+        named = self._named_in_title(token)
+        if named is not None:
+            return self.by_token[named.i], self.spans[named.i]
         lower = token.lower_
         span = (token.idx, token.idx + len(token.text))
         if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
@@ -368,6 +371,19 @@ class SpeakerResolver:
         self.clusters.append(cluster)
         cluster.add(*mention)
         return cluster, mention
+
+    def _named_in_title(self, token: Token) -> Token | None:
+        """The person a title phrase names: "Speaker of the House Rep. Paul Ryan", "Secretary of
+        State John Kerry" (the parser hangs the name under "of")."""
+        if not token.text[:1].isupper() or not (token.pos_ == "PROPN" or token.lower_ in role_nouns()):
+            return None  # "the mother of Sam Hill" is not Sam Hill
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+                continue
+            for name in prep.children:
+                if name.dep_ == "pobj" and name.ent_type_ == "PERSON" and name.i in self.by_token:
+                    return name
+        return None
 
     def _antecedent(self, pronoun: Token) -> Cluster | None:
         lower = pronoun.lower_
