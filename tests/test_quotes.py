@@ -295,3 +295,14 @@ def test_a_title_phrase_speaks_as_the_person_it_names(analyse):
     assert rows == [("Dora Lind", "indirect", "the session would run late")]
     _, rows = analyse("The mother of Sam Hill said the school had failed him.")
     assert rows[0][0] != "Sam Hill"
+
+
+def test_he_in_a_reported_clause_is_the_reporter_first(analyse):
+    # The nearest earlier man is Holt; "he" is the subject of what Okoro reports, so Okoro.
+    _, rows = analyse("Mr Vance Holt chaired the meeting on Monday. Okoro said he warned the board: “The depot will close.”")
+    assert rows == [("Okoro", "direct", "The depot will close.")]
+
+
+def test_a_cue_the_parser_left_without_a_subject_takes_the_name_before_it(analyse):
+    _, rows = analyse("After the count, Gov. Ada Brandt (D-OR), said, “We are getting ready for a long night.”")
+    assert rows == [("Ada Brandt", "direct", "We are getting ready for a long night.")]

@@ -135,7 +135,21 @@ class QuoteFinder:
             if current.dep_ in _BORROW_DEPS and current.head is not current:
                 current = current.head
             else:
-                return None
+                return self._name_just_before(verb)
+        return None
+
+    def _name_just_before(self, verb: Token) -> Token | None:
+        """A cue the parser left without a subject, right after a name: "Gov. John Kasich (R-OH),
+        said, “…”". Only punctuation and one parenthesis may stand between them."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].text in (",", "—", "–"):
+            i -= 1
+        if i >= 0 and self.doc[i].text == ")":
+            while i >= 0 and self.doc[i].text != "(":
+                i -= 1
+            i -= 1
+        if i >= 0 and self.doc[i].pos_ == "PROPN" and not self.in_quote(self.doc[i].idx) and self.doc[i].ent_type_ in ("PERSON", "ORG", ""):
+            return self.doc[i]
         return None
 
     def _sayer_of(self, noun: Token) -> Token | None:

@@ -385,11 +385,29 @@ class SpeakerResolver:
                     return name
         return None
 
+    def _reporter_of(self, pronoun: Token) -> Cluster | None:
+        """"Kasich says he would …": the subject of a clause someone reports is, first, the
+        reporter (a named subject of the verb the clause hangs on)."""
+        clause = pronoun.head
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.i >= pronoun.i:
+            return None
+        found = self.resolve(subject)
+        return found[0] if found is not None else None
+
     def _antecedent(self, pronoun: Token) -> Cluster | None:
         lower = pronoun.lower_
         offset = pronoun.idx
         if lower in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[lower]
+            reporter = self._reporter_of(pronoun)
+            if reporter is not None and reporter.kind == "organisation" and len(reporter.display.split()) == 1:
+                reporter.kind, reporter.names = "person", reporter.display.split()  # "Okoro says he …": a surname the tagger took for an organisation
+            if reporter is not None and reporter.kind == "person" and reporter.gender in ("", gender):
+                reporter.gender = gender
+                return reporter
             for _offset, cluster in reversed([(o, c) for o, c in self.person_mentions if o < offset]):
                 if cluster.kind == "person" and cluster.gender in ("", gender):
                     cluster.gender = gender
