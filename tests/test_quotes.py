@@ -306,3 +306,8 @@ def test_he_in_a_reported_clause_is_the_reporter_first(analyse):
 def test_a_cue_the_parser_left_without_a_subject_takes_the_name_before_it(analyse):
     _, rows = analyse("After the count, Gov. Ada Brandt (D-OR), said, “We are getting ready for a long night.”")
     assert rows == [("Ada Brandt", "direct", "We are getting ready for a long night.")]
+
+
+def test_adding_that_starts_a_second_report(analyse):
+    _, rows = analyse("Mr Dunn said the tram was late again, adding that the drivers were on strike.")
+    assert rows == [("Dunn", "indirect", "the tram was late again"), ("Dunn", "indirect", "the drivers were on strike")]

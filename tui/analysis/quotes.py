@@ -307,6 +307,12 @@ class QuoteFinder:
             while left.i > 0 and (self.doc[left.i - 1].dep_ in ("cc", "punct") or self.doc[left.i - 1].lower_ in ("while", "whereas")):
                 left = self.doc[left.i - 1]
                 joined = joined or left.dep_ == "cc" or left.lower_ in ("while", "whereas")
+            if not joined and token.tag_ == "VBG" and token.dep_ in ("pcomp", "advcl") and not self.in_quote(token.idx):
+                # "… on Twitter before claiming that …", "…, adding that …": a second report.
+                opener = token.head if token.dep_ == "pcomp" else token
+                left, joined = opener, opener.i > 0 and (self.doc[opener.i - 1].text == "," or opener.dep_ == "prep")
+                while left.i > 0 and self.doc[left.i - 1].text == ",":
+                    left = self.doc[left.i - 1]
             if joined and left.idx > start:
                 return start, _trim_end(self.text, start, left.idx)
         return start, end
