@@ -282,14 +282,11 @@ class QuoteFinder:
             return None
         aside = range(cue.left_edge.i, cue.right_edge.i + 1)
         words = [t for t in head.subtree if t.i not in aside and t.dep_ != "cc" or t.i == head.i]
-        words = [t for t in words if (t.i > cue.right_edge.i) == (cue.i < head.i) and not t.is_space]
-        while words and (words[0].is_punct or words[0].dep_ == "cc"):
-            words = words[1:]
-        while words and words[-1].is_punct and words[-1].text not in "”’\"'":
-            words = words[:-1]
-        if not words or letters(" ".join(t.text for t in words)) < 3:
+        words = [t for t in words if (t.i > cue.right_edge.i) == (cue.i < head.i)]
+        span = _words_span(words)
+        if span is None:
             return None
-        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        start, end = span
         return Attribution(
             start, end, "indirect", self.paragraph_of(start),
             cue=(cue.idx, cue.idx + len(cue.text)), speaker_token=speaker, confidence=0.7,
@@ -331,15 +328,10 @@ class QuoteFinder:
         phrase_end = max(token.right_edge.i, source.right_edge.i)
         before = [t for t in sentence if t.i < phrase_start]
         after = [t for t in sentence if t.i > phrase_end]
-        body = after if len(after) >= len(before) else before
-        body = [t for t in body if not t.is_space]
-        while body and (body[0].is_punct or body[0].lower_ in _TRIM_LEADING):
-            body = body[1:]
-        while body and body[-1].is_punct and body[-1].text not in "”’\"'":
-            body = body[:-1]
-        if not body or letters(" ".join(t.text for t in body)) < 3:
+        span = _words_span(after if len(after) >= len(before) else before)
+        if span is None:
             return None
-        start, end = body[0].idx, body[-1].idx + len(body[-1].text)
+        start, end = span
         return Attribution(
             start, end, "indirect", self.paragraph_of(start),
             cue=(token.idx, to.idx + len(to.text)), speaker_token=source, confidence=0.8,
@@ -611,6 +603,19 @@ def looks_like_headline(content: str) -> bool:
     """Most words capitalised: "Indiana’s GOP Primary Will Be A Battle Between Demographics"."""
     words = [w for w in content.split() if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _words_span(words: list[Token]) -> tuple[int, int] | None:
+    """The character span of a run of words, without leading 'that', conjunctions or punctuation
+    and without trailing punctuation other than a closing mark; None when under three letters."""
+    words = [t for t in words if not t.is_space]
+    while words and (words[0].is_punct or words[0].dep_ == "cc" or words[0].lower_ in _TRIM_LEADING):
+        words = words[1:]
+    while words and words[-1].is_punct and words[-1].text not in "”’\"'":
+        words = words[:-1]
+    if not words or letters(" ".join(t.text for t in words)) < 3:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
