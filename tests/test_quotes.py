@@ -311,3 +311,13 @@ def test_a_cue_the_parser_left_without_a_subject_takes_the_name_before_it(analys
 def test_adding_that_starts_a_second_report(analyse):
     _, rows = analyse("Mr Dunn said the tram was late again, adding that the drivers were on strike.")
     assert rows == [("Dunn", "indirect", "the tram was late again"), ("Dunn", "indirect", "the drivers were on strike")]
+
+
+def test_a_possessed_role_in_apposition_is_that_person_and_no_one_else(analyse):
+    text = (
+        "Lund's campaign manager, Kari Dahl, said the vote was close. Dahl added: “We have the numbers.”\n"
+        "Berg's campaign manager, Ola Nes, said the count was early."
+    )
+    document, rows = analyse(text)
+    assert [name for name, _, _ in rows] == ["Kari Dahl", "Kari Dahl", "Ola Nes"]
+    assert sorted(s.name for s in document.speakers) == ["Kari Dahl", "Ola Nes"]

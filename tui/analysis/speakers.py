@@ -243,6 +243,11 @@ class SpeakerResolver:
                             cluster.roles.add(role)
                 if root.dep_ == "appos" and root.head.lemma_.lower() in roles:
                     head = root.head
+                    if any(c.dep_ == "poss" for c in head.children):
+                        # "Clinton's campaign manager, Robby Mook": this phrase is Mook; the role is
+                        # not bound for the article (Trump's campaign manager is someone else).
+                        self._register_role(cluster, head.left_edge.i, head.i + 1)
+                        continue
                     role = self._role_words([t for t in head.subtree if t.i <= head.i])
                     if role and role not in bound:
                         bound[role] = cluster
@@ -346,6 +351,12 @@ class SpeakerResolver:
                 cluster.add(*span)
                 return cluster, span
             return None
+        # A known person's name the tagger took for a common noun: "Dahl added".
+        if token.text[:1].isupper() and token.pos_ == "NOUN":
+            known = [c for c in self.clusters if c.kind == "person" and token.lower_ in (n.lower() for n in c.names)]
+            if len(known) == 1:
+                known[0].add(*span)
+                return known[0], span
         # A name spaCy did not tag: a proper noun with its compounds.
         if token.pos_ == "PROPN":
             left = token.i
@@ -373,8 +384,12 @@ class SpeakerResolver:
         return cluster, mention
 
     def _named_in_title(self, token: Token) -> Token | None:
-        """The person a title phrase names: "Speaker of the House Rep. Paul Ryan", "Secretary of
-        State John Kerry" (the parser hangs the name under "of")."""
+        """The person a title phrase names: "Clinton's campaign manager, Robby Mook", "Speaker of
+        the House Rep. Paul Ryan", "Secretary of State John Kerry" (the parser hangs the name under "of")."""
+        for appos in token.children:
+            # "Clinton's campaign manager, Robby Mook, said": the name in apposition speaks.
+            if appos.dep_ == "appos" and appos.i > token.i and appos.pos_ == "PROPN" and appos.i in self.by_token:
+                return appos
         if not token.text[:1].isupper() or not (token.pos_ == "PROPN" or token.lower_ in role_nouns()):
             return None  # "the mother of Sam Hill" is not Sam Hill
         for prep in token.children:
