@@ -321,3 +321,9 @@ def test_a_possessed_role_in_apposition_is_that_person_and_no_one_else(analyse):
     document, rows = analyse(text)
     assert [name for name, _, _ in rows] == ["Kari Dahl", "Kari Dahl", "Ola Nes"]
     assert sorted(s.name for s in document.speakers) == ["Kari Dahl", "Ola Nes"]
+
+
+def test_an_epithet_refers_back_to_the_person_named_before(analyse):
+    document, rows = analyse("Ingrid Moe opened a third hotel in Bergen. The billionaire said the town needed more beds.")
+    assert rows == [("Ingrid Moe", "indirect", "the town needed more beds")]
+    assert [s.name for s in document.speakers] == ["Ingrid Moe"]
