@@ -4,7 +4,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 MARKS = "“”‘’\"'«»„‚‹›"
-WORDS = ["said", "Mr", "Smith", "she", "told", "the", "BBC", "that", "added", ":", ",", ".", "\n", "according", "to", "I’m"]
+WORDS = [
+    "said", "Mr", "Smith", "she", "told", "the", "BBC", "that", "added", ":", ",", ".", "\n", "according", "to", "I’m",
+    "(", ")", "R-OH", "58", "as", "noted", "claim", "his", "’s", "saying", "statement", "issued", "billionaire", "—",
+    "adding", "\n\n", "Okoro", "says", "he", "said,“", "manager", "of", "Speaker",
+]
 
 pieces = st.one_of(st.sampled_from(list(MARKS)), st.sampled_from(WORDS), st.text(max_size=8))
 articles = st.lists(pieces, max_size=60).map(" ".join)
