@@ -327,3 +327,8 @@ def test_an_epithet_refers_back_to_the_person_named_before(analyse):
     document, rows = analyse("Ingrid Moe opened a third hotel in Bergen. The billionaire said the town needed more beds.")
     assert rows == [("Ingrid Moe", "indirect", "the town needed more beds")]
     assert [s.name for s in document.speakers] == ["Ingrid Moe"]
+
+
+def test_calls_saying_are_the_callers_words_not_the_receivers(analyse):
+    _, rows = analyse("Police received calls saying the river had burst its banks.")
+    assert rows[0][0] != "Police" and rows[0][2] == "the river had burst its banks"

@@ -31,6 +31,7 @@ _SPEECH_NOUNS = {
     "vow", "insistence", "admission", "allegation", "accusation", "denial", "contention", "complaint",
     "prediction", "comment", "announcement", "assurance", "boast", "charge", "threat",
 }  # "his suggestion that …": the owner's words
+_SENDING_VERBS = {"issue", "send", "release", "post", "put", "publish", "email", "tweet", "write", "circulate", "share", "file"}
 _PORTIONS = {"share", "majority", "minority", "number", "percent", "half", "third", "quarter", "most", "proportion", "plurality"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we"}
 _TRIM_LEADING = {"that", ",", ":", ";", "-", "–", "—", "whether"}
@@ -155,7 +156,7 @@ class QuoteFinder:
     def _sayer_of(self, noun: Token) -> Token | None:
         """Who says it in "NOUN saying …": the sender in "emailed supporters saying …" and "issued a
         statement saying …"; the noun itself in "Republicans saying …"."""
-        if noun.dep_ == "dobj":
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _SENDING_VERBS:
             sender = next((c for c in noun.head.children if c.dep_ == "nsubj" and not self.in_quote(c.idx)), None)
             if sender is not None:
                 return sender
@@ -164,7 +165,7 @@ class QuoteFinder:
             group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if group is not None:
                 return group  # "the share of Republicans saying …": the Republicans say it
-        return None if self.in_quote(noun.idx) else noun
+        return None if self.in_quote(noun.idx) or noun.tag_ in ("WDT", "WP") else noun
 
     def _content_span(self, tokens: list[Token]) -> tuple[int, int] | None:
         """Character span covering these subtrees, trimmed of 'that' and punctuation."""
