@@ -332,3 +332,12 @@ def test_an_epithet_refers_back_to_the_person_named_before(analyse):
 def test_calls_saying_are_the_callers_words_not_the_receivers(analyse):
     _, rows = analyse("Police received calls saying the river had burst its banks.")
     assert rows[0][0] != "Police" and rows[0][2] == "the river had burst its banks"
+
+
+def test_the_same_source_named_again_by_its_head_noun_is_one_speaker(analyse):
+    document, rows = analyse(
+        "A harbour survey shows that trade has doubled. Ferries run late, according to the survey.\n"
+        "A council source said the budget was spent. The source added that the mayor knew."
+    )
+    assert [name for name, _, _ in rows] == ["A harbour survey", "A harbour survey", "council source", "council source"]
+    assert len(document.speakers) == 2

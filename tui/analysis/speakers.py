@@ -279,6 +279,10 @@ class SpeakerResolver:
                 owner = " ".join(t.lower_ for t in tokens if t.dep_ == "poss")
                 short = (root.lemma_.lower(), _strip_possessive(owner)) if possessed else (key, "")
                 cluster = own.get(str(short))
+                if cluster is None and definite and anonymous:
+                    # "The source added …" after "a government source said …": the same source.
+                    same = [c for c in own.values() if c.kind == "unknown" and c.display.split()[-1].lower() == root.lower_]
+                    cluster = same[-1] if same else None
                 if cluster is None:
                     display = self.text[self.doc[start].idx : self.doc[end - 1].idx + len(self.doc[end - 1].text)]
                     if determiners and not possessed and display.split()[0].lower() in ("the", "a", "an"):
@@ -375,6 +379,14 @@ class SpeakerResolver:
         key = _norm(self.text[mention[0] : mention[1]])
         for cluster in self.clusters:
             if cluster.kind == "unknown" and _norm(cluster.display) == key:
+                cluster.add(*mention)
+                return cluster, mention
+        if [t.lower_ for t in self.doc[start:end]] == ["the", token.lower_]:
+            # "the poll" after "A Bloomberg poll": the same one, named again by its head noun.
+            earlier = [c for c in self.clusters if c.kind == "unknown" and c.mentions and c.mentions[0][0] < mention[0]
+                       and c.display.split()[-1].lower() == token.lower_]
+            if earlier:
+                cluster = max(earlier, key=lambda c: c.mentions[-1][0])
                 cluster.add(*mention)
                 return cluster, mention
         display = self.text[mention[0] : mention[1]]
