@@ -341,3 +341,16 @@ def test_the_same_source_named_again_by_its_head_noun_is_one_speaker(analyse):
     )
     assert [name for name, _, _ in rows] == ["A harbour survey", "A harbour survey", "council source", "council source"]
     assert len(document.speakers) == 2
+
+
+def test_speaker_names_keep_hyphens_and_a_bare_surname_stays_the_person(analyse):
+    document, rows = analyse(
+        "Secretary-General Ban Ki-moon said the deal would hold. Ki-moon added that more was needed.\n"
+        "Senator Adam Varga said the panel had met. Varga said it would meet again."
+    )
+    assert sorted(s.name for s in document.speakers) == ["Adam Varga", "Ban Ki-moon"]
+
+
+def test_which_speaks_as_the_noun_it_hangs_on(analyse):
+    _, rows = analyse("The harbour board, which said the pier was unsafe, closed it on Monday.")
+    assert rows == [("The harbour board", "indirect", "the pier was unsafe")]

@@ -111,7 +111,13 @@ class SpeakerResolver:
         if start > 0 and self.doc[start - 1].lower_ in titles() and self.doc[start - 1].is_title:
             start -= 1
             gender = gender or titles()[self.doc[start].lower_]
-        words = [_strip_possessive(t.text) for t in parts]
+        words: list[str] = []
+        for token in parts:
+            hyphen = self.doc[token.i - 1] if token.i > 0 else None
+            if words and hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_ and not self.doc[hyphen.i - 1].whitespace_:
+                words[-1] += "-" + _strip_possessive(token.text)  # "Ban Ki-moon", "Ocasio-Cortez"
+            else:
+                words.append(_strip_possessive(token.text))
         return start, end, words, gender.strip("-")
 
     def _titled_name(self, ent: Span) -> bool:
@@ -197,6 +203,10 @@ class SpeakerResolver:
                 continue
             key = _norm(ent.text)
             if not key:
+                continue
+            surname = [c for c in self.clusters if c.kind == "person" and len(ent) == 1 and c.names and c.names[-1].lower() == key]
+            if kind == "organisation" and len(surname) == 1:
+                self._register(surname[0], ent.start, ent.end, person=True)  # "Schiff" after "Adam Schiff"
                 continue
             if kind == "place":
                 key = aliases.get(key, key)
@@ -344,6 +354,12 @@ class SpeakerResolver:
         """The speaker cluster and mention span for the token a quote hangs on."""
         if token.i in self.by_token:
             return self.by_token[token.i], self.spans[token.i]
+        if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            found = self.resolve(token.head.head)  # "the panel, which said …": the panel
+            if found is not None:
+                span = (token.idx, token.idx + len(token.text))
+                found[0].add(*span)
+                return found[0], span
         named = self._named_in_title(token)
         if named is not None:
             return self.by_token[named.i], self.spans[named.i]
