@@ -354,3 +354,13 @@ def test_speaker_names_keep_hyphens_and_a_bare_surname_stays_the_person(analyse)
 def test_which_speaks_as_the_noun_it_hangs_on(analyse):
     _, rows = analyse("The harbour board, which said the pier was unsafe, closed it on Monday.")
     assert rows == [("The harbour board", "indirect", "the pier was unsafe")]
+
+
+def test_i_in_the_narration_is_the_author(analyse):
+    document, rows = analyse("I told my neighbours that the library would close. Mr Hale said it would not.")
+    assert rows == [("the author", "indirect", "the library would close"), ("Hale", "indirect", "it would not")]
+
+
+def test_a_shouted_transcript_name_reads_as_a_name(analyse):
+    _, rows = analyse("WALLACE: Do you think the debate was fair to both of them?")
+    assert rows == [("Wallace", "direct", "Do you think the debate was fair to both of them?")]

@@ -516,12 +516,11 @@ class QuoteFinder:
         colon = match.end(1)
         return match.end(), name[-1], (colon, colon + 1)
 
-    def transcript_lines(self, taken: list[Attribution]) -> list[Attribution]:
-        """Paragraphs with no quote marks that open with "NAME:" are that speaker's words."""
+    def transcript_lines(self) -> list[Attribution]:
+        """Paragraphs opening with "NAME:" are that speaker's words: a transcript line, or a headline
+        naming a person ("Maria Lopez: Plan ‘Is A Gift’"). Other headlines with a colon are not."""
         found = []
         for index, (start, end) in enumerate(self.paragraphs):
-            if any(q.start < end and start < q.end for q in taken):
-                continue
             prefixed = self._name_prefix(start, end)
             if prefixed is None:
                 continue
@@ -540,7 +539,9 @@ class QuoteFinder:
 
     # --- putting it together ---------------------------------------------
     def find(self) -> list[Attribution]:
-        clauses = self.clauses()
+        transcript = self.transcript_lines()
+        # Inside a transcript line ("WALLACE: Do you think …") everything is that speaker's words.
+        clauses = [c for c in self.clauses() if not any(t.start <= c.start < t.end for t in transcript)]
         results: list[Attribution] = []
         absorbed: set[int] = set()
         for clause in clauses:
@@ -583,7 +584,7 @@ class QuoteFinder:
                 else:
                     continue
             results.append(quote)
-        results.extend(self.transcript_lines(results))
+        results.extend(t for t in transcript if not any(q.start < t.end and t.start < q.end for q in results))
         results.sort(key=lambda q: q.start)
         return _merge_split_quotes(_drop_overlaps(results))
 

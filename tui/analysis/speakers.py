@@ -12,6 +12,8 @@ Unnamed sources ("a government source") are speakers of kind unknown.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -22,7 +24,8 @@ from tui.analysis.quotes import Attribution
 from tui.model import Speaker
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-OTHER_PRONOUNS = {"they", "them", "it", "we", "i"}
+OTHER_PRONOUNS = {"they", "them", "it", "we"}
+AUTHOR = "the author"  # who "I" is outside quotation marks
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
 _QUALIFIERS = {"former", "current", "then", "acting", "new", "outgoing", "incoming", "interim", "deputy"}
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -365,6 +368,14 @@ class SpeakerResolver:
             return self.by_token[named.i], self.spans[named.i]
         lower = token.lower_
         span = (token.idx, token.idx + len(token.text))
+        if lower == "i":
+            # "I" in the narration is the writer of a first-person piece.
+            author = next((c for c in self.clusters if c.display == AUTHOR), None)
+            if author is None:
+                author = Cluster(kind="person", display=AUTHOR)
+                self.clusters.append(author)
+            author.add(*span)
+            return author, span
         if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
             cluster = self._antecedent(token)
             if cluster is not None:
@@ -501,10 +512,13 @@ class SpeakerResolver:
 
     def _display(self, cluster: Cluster) -> str:
         if cluster.kind == "person" and cluster.names:
-            return " ".join(cluster.names)
-        if cluster.kind == "place" and cluster.first_speaker_name:
-            return _strip_possessive(cluster.first_speaker_name)
-        return cluster.display or cluster.first_speaker_name or "unknown"
+            name = " ".join(cluster.names)
+        elif cluster.kind == "place" and cluster.first_speaker_name:
+            name = _strip_possessive(cluster.first_speaker_name)
+        else:
+            name = cluster.display or cluster.first_speaker_name or "unknown"
+        name = re.sub(r"^[\s―—–:,-]+|[\s―—–:,-]+$", "", name)  # "― Christina Luis", a dash from the byline
+        return name.title() if name.isupper() and len(name) > 3 else name  # transcript "WALLACE"
 
 
 def _tidy(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
