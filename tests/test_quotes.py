@@ -364,3 +364,11 @@ def test_i_in_the_narration_is_the_author(analyse):
 def test_a_shouted_transcript_name_reads_as_a_name(analyse):
     _, rows = analyse("WALLACE: Do you think the debate was fair to both of them?")
     assert rows == [("Wallace", "direct", "Do you think the debate was fair to both of them?")]
+
+
+def test_a_headline_naming_a_person_before_other_words_gives_the_person(analyse):
+    text = "Nora Quist Grills Harbour Board Chair: ‘You Should Resign Today.’\n\nSenator Nora Quist questioned the board."
+    document, rows = analyse(text)
+    assert rows == [("Nora Quist", "direct", "You Should Resign Today.")]
+    _, rows = analyse("Nora Quist's spokesman said the hearing was over.")
+    assert rows == [("Nora Quist's spokesman", "indirect", "the hearing was over")]

@@ -395,7 +395,7 @@ class QuoteFinder:
             name = introduced[-2] if len(introduced) >= 2 else None
             if name is not None and (name.pos_ == "PROPN" or (name.pos_ in ("NOUN", "PRON") and name.dep_ not in _OBJECT_DEPS)):
                 base.cue = (introduced[-1].idx, introduced[-1].idx + 1)
-                base.speaker_token = name
+                base.speaker_token = _person_in_run(introduced[:-1]) or name
                 base.confidence = 0.7
                 return base
             # "She then addressed the supporters again: “…”": the subject of the lead-in speaks.
@@ -605,6 +605,17 @@ def looks_like_headline(content: str) -> bool:
     """Most words capitalised: "Indiana’s GOP Primary Will Be A Battle Between Demographics"."""
     words = [w for w in content.split() if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _person_in_run(words: list[Token]) -> Token | None:
+    """The last person's name in the capitalised run before a colon: in the headline "Elizabeth
+    Warren Hammers Wells Fargo CEO:" it is Warren, not "CEO"."""
+    run = []
+    for token in reversed(words):
+        if not token.text[:1].isupper():
+            break
+        run.append(token)
+    return next((t for t in run if t.ent_type_ == "PERSON"), None)  # run goes right to left: the name's last word
 
 
 def _words_span(words: list[Token]) -> tuple[int, int] | None:

@@ -274,6 +274,8 @@ class SpeakerResolver:
                 continue
             if root.lemma_.lower() not in roles and root.lower_ not in roles:
                 continue
+            if any(self._names_someone_else(t) for t in chunk if t.i < root.i):
+                continue  # "Elizabeth Warren Hammers Wells Fargo CEO" (a headline) is not a CEO's title
             tokens = [t for t in chunk if t.i <= root.i]
             determiners = [t for t in tokens if t.dep_ == "det"]
             possessed = any(t.dep_ == "poss" for t in tokens)
@@ -304,6 +306,15 @@ class SpeakerResolver:
                     own[str(short)] = cluster
                     self.clusters.append(cluster)
             self._register_role(cluster, start, end)
+
+    def _names_someone_else(self, token: Token) -> bool:
+        """A known person's name inside a role phrase, other than as its owner ("Trump's aide")."""
+        cluster = self.by_token.get(token.i)
+        if cluster is None or cluster.kind != "person":
+            return False
+        while token.dep_ == "compound" and token.head.i != token.i:
+            token = token.head
+        return token.dep_ != "poss"
 
     def _role_modifier(self, token: Token, person: Cluster) -> bool:
         """A word of the role before a name: "Home" and "Secretary" in "Home Secretary Yvette Cooper"."""
