@@ -8,6 +8,12 @@ them (`X said: “…”`, `“…,” said X`, `“…,” X said`). A quoted s
 reporting clause makes the clause *mixed*, unless it is most of the clause.
 A quote with no cue that stands as its own sentence right after a
 speaker's quote is that speaker's.
+
+Smaller shapes the news uses, each in a method of its own: `As the Times
+noted, …`, `his claim that …` (a speech noun), `issued a statement saying
+…`, a colon ending the paragraph before a quote, and transcript lines and
+headlines that open with `NAME:`. The order of the passes in `find` decides
+which reading wins where two overlap.
 """
 
 from __future__ import annotations
