@@ -120,3 +120,9 @@ def test_fighting_something_bad_speaks_well_of_the_fighter(analyzer):
     # Negative words all round, and good for the subject.
     sentence = "Judge Okafor successfully fought the corrupt and abusive contracts for years."
     assert polarity_of(analyzer, sentence, "Judge Okafor") == 1
+
+
+def test_words_too_general_are_not_topics(analyse):
+    document, _ = analyse("“The details are terrible and the result was awful,” said Ms Vale of the tram scheme.")
+    labels = [topic.label.lower() for topic in document.topics]
+    assert not any(word in label for label in labels for word in ("details", "result"))

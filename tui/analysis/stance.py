@@ -33,6 +33,10 @@ STOP_HEADS = {
     "today", "yesterday", "light", "aim", "rest", "side", "case", "place", "country", "world", "home", "media",
     "fury", "ridicule", "criticism", "summit", "meeting", "purpose", "priority", "attention", "money", "reports",
     "claims", "claim", "report", "comment", "comments", "statement", "interview", "broadcaster", "broadcasters",
+    # Words too general to be what anyone is for or against.
+    "detail", "details", "result", "results", "event", "events", "role", "thinking", "folks", "addition",
+    "quality", "substance", "wrap", "wraps", "thought", "idea", "reason", "sense", "moment", "step",
+    "chance", "term", "word", "words", "story", "news", "bit", "piece", "area", "others", "everything",
 }
 OWN_SUBJECTS = {"i", "we", "you", "one", "us", "government", "he", "she"}
 # How much a stance on a topic makes it a main topic, by the rule that found it.
