@@ -247,8 +247,7 @@ class QuoteFinder:
             parenthetical = True  # "The argument would be aided, Devine said, by the calendar"
         if parenthetical:
             # "Many of the closures, he said, have involved …": the whole sentence is reported.
-            sentence = cue.sent
-            content = [t for t in sentence if t.head.i == t.i or t.head.i < sentence.start or t.head.i >= sentence.end]
+            content = [cue.sent.root]
         span = self._content_span(content)
         if span is None:
             return None
@@ -444,9 +443,9 @@ class QuoteFinder:
         """“…,” Ramos, 58, told AFP / “…,” Texas delegate Bill Eastland, wearing a hat, said: a name
         right after the quote, one aside between commas, then a cue the parser did not give it as
         subject. The name's last proper noun heads it."""
-        words = [t for t in after if t.text not in (",", "”", "’", '"', "'")] if after else []
+        words = [t for t in after if t.text not in (",", "”", "’", '"', "'")]
         position, name = 0, None
-        while position < len(words) and words[position].pos_ in ("PROPN", "NOUN") and words[position].dep_ != "punct":
+        while position < len(words) and words[position].pos_ in ("PROPN", "NOUN"):
             if words[position].pos_ == "PROPN":
                 name = words[position]
             position += 1
@@ -575,11 +574,13 @@ class QuoteFinder:
                     absorbed.add(id(mark))
             results.append(clause)
         for mark in self.marks:
-            if id(mark) in absorbed or (results and results[-1].kind == "mixed" and mark.end <= results[-1].end + 1 and mark.open >= results[-1].start):
-                continue  # inside a mixed quote already taken
+            if id(mark) in absorbed:
+                continue
             quote = self.direct(mark)
             if quote is None:
                 continue
+            if quote.kind == "mixed":  # widened over what its cue reports: later marks inside are its own
+                absorbed.update(id(m) for m in self.marks if quote.start <= m.open and m.end <= quote.end + 1)
             if quote.speaker_token is None:
                 # A quote with no cue: the continuation of the last quote, if it is near.
                 earlier = _latest_before(results, mark.open)
