@@ -13,7 +13,6 @@ Unnamed sources ("a government source") are speakers of kind unknown.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -207,9 +206,9 @@ class SpeakerResolver:
             key = _norm(ent.text)
             if not key:
                 continue
-            surname = [c for c in self.clusters if c.kind == "person" and len(ent) == 1 and c.names and c.names[-1].lower() == key]
-            if kind == "organisation" and len(surname) == 1:
-                self._register(surname[0], ent.start, ent.end, person=True)  # "Schiff" after "Adam Schiff"
+            person = self._known_surname(ent.text) if kind == "organisation" and len(ent) == 1 else None
+            if person is not None:
+                self._register(person, ent.start, ent.end, person=True)  # "Schiff" after "Adam Schiff"
                 continue
             if kind == "place":
                 key = aliases.get(key, key)
@@ -296,8 +295,7 @@ class SpeakerResolver:
                 cluster = own.get(str(short))
                 if cluster is None and definite and anonymous:
                     # "The source added …" after "a government source said …": the same source.
-                    same = [c for c in own.values() if c.kind == "unknown" and c.display.split()[-1].lower() == root.lower_]
-                    cluster = same[-1] if same else None
+                    cluster = _latest_with_head(list(own.values()), root.lower_)
                 if cluster is None:
                     display = self.text[self.doc[start].idx : self.doc[end - 1].idx + len(self.doc[end - 1].text)]
                     if determiners and not possessed and display.split()[0].lower() in ("the", "a", "an"):
@@ -394,11 +392,10 @@ class SpeakerResolver:
                 return cluster, span
             return None
         # A known person's name the tagger took for a common noun: "Dahl added".
-        if token.text[:1].isupper() and token.pos_ == "NOUN":
-            known = [c for c in self.clusters if c.kind == "person" and token.lower_ in (n.lower() for n in c.names)]
-            if len(known) == 1:
-                known[0].add(*span)
-                return known[0], span
+        person = self._known_surname(token.text) if token.text[:1].isupper() and token.pos_ == "NOUN" else None
+        if person is not None:
+            person.add(*span)
+            return person, span
         # A name spaCy did not tag: a proper noun with its compounds.
         if token.pos_ == "PROPN":
             left = token.i
@@ -421,17 +418,20 @@ class SpeakerResolver:
                 return cluster, mention
         if [t.lower_ for t in self.doc[start:end]] == ["the", token.lower_]:
             # "the poll" after "A Bloomberg poll": the same one, named again by its head noun.
-            earlier = [c for c in self.clusters if c.kind == "unknown" and c.mentions and c.mentions[0][0] < mention[0]
-                       and c.display.split()[-1].lower() == token.lower_]
-            if earlier:
-                cluster = max(earlier, key=lambda c: c.mentions[-1][0])
-                cluster.add(*mention)
-                return cluster, mention
+            earlier = _latest_with_head([c for c in self.clusters if c.mentions and c.mentions[0][0] < mention[0]], token.lower_)
+            if earlier is not None:
+                earlier.add(*mention)
+                return earlier, mention
         display = self.text[mention[0] : mention[1]]
         cluster = Cluster(kind="unknown", display=display)
         self.clusters.append(cluster)
         cluster.add(*mention)
         return cluster, mention
+
+    def _known_surname(self, word: str) -> Cluster | None:
+        """The one person named so far whose surname this word is, if there is exactly one."""
+        people = [c for c in self.clusters if c.kind == "person" and c.names and c.names[-1].lower() == word.lower()]
+        return people[0] if len(people) == 1 else None
 
     def _named_in_title(self, token: Token) -> Token | None:
         """The person a title phrase names: "Clinton's campaign manager, Robby Mook", "Speaker of
@@ -460,7 +460,13 @@ class SpeakerResolver:
         if subject is None or subject.pos_ != "PROPN" or subject.i >= pronoun.i:
             return None
         found = self.resolve(subject)
-        return found[0] if found is not None else None
+        if found is None:
+            return None
+        reporter = found[0]
+        if reporter.kind == "organisation" and len(reporter.display.split()) == 1:
+            # "Okoro says he …": a surname the tagger took for an organisation.
+            reporter.kind, reporter.names = "person", [reporter.display]
+        return reporter
 
     def _antecedent(self, pronoun: Token) -> Cluster | None:
         lower = pronoun.lower_
@@ -468,8 +474,6 @@ class SpeakerResolver:
         if lower in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[lower]
             reporter = self._reporter_of(pronoun)
-            if reporter is not None and reporter.kind == "organisation" and len(reporter.display.split()) == 1:
-                reporter.kind, reporter.names = "person", reporter.display.split()  # "Okoro says he …": a surname the tagger took for an organisation
             if reporter is not None and reporter.kind == "person" and reporter.gender in ("", gender):
                 reporter.gender = gender
                 return reporter
@@ -530,6 +534,12 @@ class SpeakerResolver:
             name = cluster.display or cluster.first_speaker_name or "unknown"
         name = re.sub(r"^[\s―—–:,-]+|[\s―—–:,-]+$", "", name)  # "― Christina Luis", a dash from the byline
         return name.title() if name.isupper() and len(name) > 3 else name  # transcript "WALLACE"
+
+
+def _latest_with_head(clusters: list[Cluster], head: str) -> Cluster | None:
+    """The latest unnamed speaker whose phrase ends in this noun: "A Bloomberg poll" for "the poll"."""
+    same = [c for c in clusters if c.kind == "unknown" and c.display.split() and c.display.split()[-1].lower() == head]
+    return max(same, key=lambda c: c.mentions[-1][0] if c.mentions else -1) if same else None
 
 
 def _tidy(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
