@@ -79,7 +79,7 @@ def nearby_values(root: Token, mention: set[int]) -> tuple[float, float]:
     for token in root.sent:
         if token.i in mention:
             continue
-        word = 1.0 if token.lemma_ in _PREVAIL and _does(root, token) else value(token)
+        word = _deed_value(token) if _does(root, token) else value(token)
         if token.i in opposed:
             word = 0.5 * abs(word)
         if word:
@@ -103,6 +103,11 @@ def _opposed(root: Token, mention: set[int]) -> set[int]:
     if sum(value(verb.doc[i]) for i in words) >= 0:
         return set()
     return words | {verb.i}
+
+
+def _deed_value(verb: Token) -> float:
+    """What doing this says of the doer: defeating someone is good news for the winner."""
+    return 1.0 if verb.lemma_ in _PREVAIL else value(verb)
 
 
 def _does(mention: Token, verb: Token) -> bool:
@@ -183,7 +188,7 @@ def role_value(doc: Doc, start: int, end: int) -> float:
         role = root.dep_
         if role == "pobj" and root.head.dep_ == "agent":
             # The doer of a passive: "Morgan was defeated by Harris" is good news for Harris.
-            score += sign * (1.0 if verb.lemma_ in _PREVAIL else value(verb))
+            score += sign * _deed_value(verb)
         elif role in ("dobj", "nsubjpass", "dative") or (role == "pobj" and root.head.head.i == verb.i):
             # Done to the mention: "critics attacked X", "X was praised".
             score += sign * _verb_value(verb) * 1.5
@@ -197,7 +202,7 @@ def role_value(doc: Doc, start: int, end: int) -> float:
                 # Done by the mention: "X won", "X lied"; and what it did it to.
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advmod", "acomp")]
                 opposed = _opposed(root, mention)
-                done = 1.0 if verb.lemma_ in _PREVAIL else value(verb)
+                done = _deed_value(verb)
                 if opposed:
                     # Against something bad: "fought discriminatory restrictions" speaks well of X.
                     done = 0.5 * sum(abs(value(verb.doc[i])) for i in opposed)
