@@ -15,8 +15,8 @@ MAX_BYTES = 20 * 1024 * 1024
 
 # C0 and C1 control characters other than tab and newline; ESC among them, so
 # no ANSI escape sequence from an article ever reaches the terminal.
-_SURROGATES = re.compile("[\ud800-\udfff]")  # undecodable bytes kept by surrogateescape
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # undecodable bytes kept by surrogateescape
 
 
 class SourceError(Exception):

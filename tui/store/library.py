@@ -61,6 +61,12 @@ MIGRATIONS = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+# Stored articles with whether they have been read (read state is kept by text, see below).
+_WITH_READ = (
+    "SELECT a.*, r.text_hash IS NOT NULL AS read FROM articles a LEFT JOIN read_state r ON r.text_hash = a.text_hash"
+)
+
+
 class LibraryError(Exception):
     """The library file cannot be used (newer schema, not a database, unwritable)."""
 
@@ -191,27 +197,19 @@ class Library:
         return added
 
     def articles(self, feed_id: int | None = None) -> list[StoredArticle]:
-        query = (
-            "SELECT a.*, r.text_hash IS NOT NULL AS read FROM articles a"
-            " LEFT JOIN read_state r ON r.text_hash = a.text_hash"
-        )
         if feed_id is not None:
-            rows = self.db.execute(query + " WHERE a.feed_id = ? ORDER BY a.date DESC, a.id DESC", (feed_id,))
+            rows = self.db.execute(_WITH_READ + " WHERE a.feed_id = ? ORDER BY a.date DESC, a.id DESC", (feed_id,))
         else:
-            rows = self.db.execute(query + " ORDER BY a.date DESC, a.id DESC")
+            rows = self.db.execute(_WITH_READ + " ORDER BY a.date DESC, a.id DESC")
         return [_article(row) for row in rows]
 
     def article(self, article_id: int) -> StoredArticle | None:
-        row = self.db.execute(
-            "SELECT a.*, r.text_hash IS NOT NULL AS read FROM articles a"
-            " LEFT JOIN read_state r ON r.text_hash = a.text_hash WHERE a.id = ?",
-            (article_id,),
-        ).fetchone()
+        row = self.db.execute(_WITH_READ + " WHERE a.id = ?", (article_id,)).fetchone()
         return _article(row) if row else None
 
     def article_by_url(self, url: str) -> StoredArticle | None:
-        row = self.db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
-        return self.article(row["id"]) if row else None
+        row = self.db.execute(_WITH_READ + " WHERE a.url = ?", (url,)).fetchone()
+        return _article(row) if row else None
 
     def rows(self) -> list[sqlite3.Row]:
         """Every stored article without its text (for long listings): id, feed, title, source,
