@@ -439,6 +439,17 @@ class QuoteFinder:
             return base  # standalone: may continue an earlier speaker's quote
         return None
 
+    def _quoted_before(self, cue: Token, mark: Marked) -> bool:
+        """Whether a quotation closes just before this cue, in its sentence (“…,” Trump told NBC's “Today”)."""
+        index = self.marks.index(mark)
+        if index == 0:
+            return False
+        previous = self.marks[index - 1]
+        if previous.close is None or previous.paragraph != mark.paragraph or previous.open < cue.sent.start_char:
+            return False
+        between = self.text[previous.close + 1 : cue.idx]
+        return previous.close < cue.idx and len(between.split()) <= 4 and "." not in between
+
     def _named_before_cue(self, after: list[Token]) -> tuple[Token, Token] | None:
         """“…,” Ramos, 58, told AFP / “…,” Texas delegate Bill Eastland, wearing a hat, said: a name
         right after the quote, one aside between commas, then a cue the parser did not give it as
@@ -488,11 +499,12 @@ class QuoteFinder:
             return quote  # "accused Y of having “…”" keeps only the quoted words (the seed's reading)
         reported = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "parataxis")]
         span = self._content_span(reported) if reported else None
-        if span is None or not span[0] <= mark.open < mark.end <= span[1] + 1:
+        if span is None or not span[0] <= mark.start < mark.end <= span[1] + 1:
             return quote
         if letters(self.text[mark.start : mark.end]) >= 0.95 * letters(self.text[span[0] : span[1]]):
             return quote
-        quote.start, quote.end, quote.kind = span[0], span[1], "mixed"
+        # The opening mark may hang on the cue rather than on the words it opens.
+        quote.start, quote.end, quote.kind = min(span[0], mark.open), span[1], "mixed"
         return quote
 
     def _labelling_verb(self, mark: Marked) -> Token | None:
