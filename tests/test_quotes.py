@@ -208,7 +208,19 @@ def test_quoted_words_inside_what_a_cue_reports_are_a_mixed_quote_of_all_of_it(a
 
 def test_the_cue_a_quote_hangs_on_beats_a_later_verb_of_thinking(analyse):
     _, rows = analyse("Ms Patel said “it makes me furious” every time she thinks about the closed library.")
-    assert [(name, text) for name, _, text in rows] == [("Patel", "it makes me furious")]
+    # The quote opens what "said" reports, and the rest of that clause is reported too.
+    assert rows == [("Patel", "mixed", "“it makes me furious” every time she thinks about the closed library")]
+
+
+def test_a_programme_named_after_the_cue_is_not_a_second_quote(analyse):
+    _, rows = analyse(
+        "Ms Grant said: “The ferry will run all winter.” She told BBC Radio’s “Morning Tide” on Monday. "
+        "“We promised the island that much,” Ms Grant said on “Harbour Hour.”"
+    )
+    assert [(name, text) for name, _, text in rows] == [
+        ("Grant", "The ferry will run all winter."),
+        ("Grant", "We promised the island that much"),
+    ]
 
 
 def test_a_colon_ending_the_paragraph_before_introduces_the_quote(analyse):
