@@ -384,3 +384,18 @@ def test_a_headline_naming_a_person_before_other_words_gives_the_person(analyse)
     assert rows == [("Nora Quist", "direct", "You Should Resign Today.")]
     _, rows = analyse("Nora Quist's spokesman said the hearing was over.")
     assert rows == [("Nora Quist's spokesman", "indirect", "the hearing was over")]
+
+
+def test_a_that_clause_after_the_cue_s_phrases_is_still_reported(analyse):
+    _, rows = analyse("Ferry owner Tom Reyes said on Tuesday during a press conference that the crossing would close in March.")
+    assert rows == [("Tom Reyes", "indirect", "the crossing would close in March")]
+
+
+def test_a_gerund_opening_the_reported_clause_is_not_the_cue_s_complement(analyse):
+    _, rows = analyse("Councillor Ada Brook said widening the road could bring two hundred jobs to the valley.")
+    assert rows == [("Ada Brook", "indirect", "widening the road could bring two hundred jobs to the valley")]
+
+
+def test_a_count_of_people_parsed_without_a_subject_still_speaks(analyse):
+    _, rows = analyse("About 3 in 10 say they would back a longer school day.")
+    assert rows == [("About 3 in 10", "indirect", "they would back a longer school day")]

@@ -142,7 +142,8 @@ class QuoteFinder:
             if current.dep_ in _BORROW_DEPS and current.head.i != current.i:
                 current = current.head
             else:
-                return self._name_just_before(verb)
+                counted = next((c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i), None)
+                return self._name_just_before(verb) or counted  # "About 4 in 10 say …", parsed without a subject
         return None
 
     def _name_just_before(self, verb: Token) -> Token | None:
@@ -223,6 +224,8 @@ class QuoteFinder:
         if cue.lemma_.lower() in _INFINITIVE_CUES:
             # "urged supporters to vote": the object is told, the infinitive is the content.
             content += [c for c in cue.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+        if not content:
+            content = self._misparsed_content(cue)
         if cue.lemma_.lower() == "accuse":
             content += [
                 grandchild
@@ -259,6 +262,21 @@ class QuoteFinder:
             cue=(cue.idx, cue.idx + len(cue.text)), speaker_token=speaker, confidence=0.8,
             accusation=cue.lemma_.lower() == "accuse",
         )
+
+    def _misparsed_content(self, cue: Token) -> list[Token]:
+        """Two ways the small parser loses a cue's clause: "said during a news conference that he may
+        wait" (the that-clause hung on the conference as a relative clause) and "said legalizing it could
+        put …" (the clause's gerund subject taken for the cue's complement)."""
+        for child in cue.children:
+            if child.i < cue.i:
+                continue
+            if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == cue.i + 1 and any(g.dep_ == "ccomp" for g in child.children):
+                return [child]
+            if child.dep_ == "prep":
+                for token in child.subtree:
+                    if token.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in token.children):
+                        return [token]
+        return []
 
     def _nominal_report(self, noun: Token) -> Attribution | None:
         """"his suggestion that a judge cannot be impartial": a speech noun, its owner and a that-clause."""

@@ -410,6 +410,8 @@ class SpeakerResolver:
         # Any other noun phrase: its own speaker, kind unknown ("the report", "the company").
         start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nummod")])
         end = token.i + 1
+        if token.pos_ == "NUM":
+            start, end = token.left_edge.i, token.right_edge.i + 1  # "About 4 in 10 say": the whole count speaks
         mention = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
         key = _norm(self.text[mention[0] : mention[1]])
         for cluster in self.clusters:
