@@ -399,3 +399,8 @@ def test_a_gerund_opening_the_reported_clause_is_not_the_cue_s_complement(analys
 def test_a_count_of_people_parsed_without_a_subject_still_speaks(analyse):
     _, rows = analyse("About 3 in 10 say they would back a longer school day.")
     assert rows == [("About 3 in 10", "indirect", "they would back a longer school day")]
+
+
+def test_the_people_told_are_not_part_of_what_was_said(analyse):
+    _, rows = analyse("Ms Okafor told shoppers at the Saturday market that “the stalls will stay.”")
+    assert [(name, text) for name, _, text in rows] == [("Okafor", "the stalls will stay.")]

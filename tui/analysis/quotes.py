@@ -528,13 +528,20 @@ class QuoteFinder:
         if inside is None or cue.lemma_.lower() == "accuse" or cue not in inside.root.ancestors:
             return quote  # "accused Y of having “…”" keeps only the quoted words (the seed's reading)
         reported = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "parataxis")]
+        clause = next((c for c in reported if c.dep_ == "ccomp"), None) or next(iter(self._misparsed_content(cue)), None)
+        if clause is not None and clause.left_edge.i <= inside.root.i <= clause.right_edge.i:
+            # "told customers at a diner that “I need you”": the people told are not what was said.
+            reported = [clause] + [c for c in reported if c.i > clause.right_edge.i]
         span = self._content_span(reported) if reported else None
         if span is None or not span[0] <= mark.start < mark.end <= span[1] + 1:
             return quote
         if letters(self.text[mark.start : mark.end]) >= 0.95 * letters(self.text[span[0] : span[1]]):
             return quote
         # The opening mark may hang on the cue rather than on the words it opens.
-        quote.start, quote.end, quote.kind = min(span[0], mark.open), span[1], "mixed"
+        end = span[1]
+        if mark.close is not None and mark.close >= end and not letters(self.text[end : mark.close]):
+            end = mark.close + 1  # the closing mark hung outside the clause: “… tomorrow.”
+        quote.start, quote.end, quote.kind = min(span[0], mark.open), end, "mixed"
         return quote
 
     def _labelling_verb(self, mark: Marked) -> Token | None:
