@@ -404,3 +404,25 @@ def test_a_count_of_people_parsed_without_a_subject_still_speaks(analyse):
 def test_the_people_told_are_not_part_of_what_was_said(analyse):
     _, rows = analyse("Ms Okafor told shoppers at the Saturday market that “the stalls will stay.”")
     assert [(name, text) for name, _, text in rows] == [("Okafor", "the stalls will stay.")]
+
+
+def test_a_plural_role_is_a_group_not_the_person_named_nearby(analyse):
+    document, rows = analyse(
+        "Judge Nora Vance heard the case. These old rulings, the lawyers said, “settle the matter” for the court."
+    )
+    assert [name for name, _, _ in rows] == ["lawyers"]
+    assert next(s for s in document.speakers if s.name == "lawyers").kind == "group"
+
+
+def test_a_cue_the_parser_hung_on_the_quoted_words_still_finds_its_speaker(analyse):
+    _, rows = analyse(
+        "Mayor Lena Holt seemed ready to joke about the flood, telling the crowd, “Some of you got your feet wet, did you notice that?”"
+    )
+    assert [(name, kind) for name, kind, _ in rows] == [("Lena Holt", "direct")]
+
+
+def test_according_to_before_a_quotation_of_several_sentences(analyse):
+    _, rows = analyse(
+        "According to the gazette, “The dam is older than the town. Nobody has inspected it since 1990.”"
+    )
+    assert rows == [("the gazette", "direct", "The dam is older than the town. Nobody has inspected it since 1990.")]

@@ -139,7 +139,13 @@ class QuoteFinder:
                 return None  # "Asked by the BBC if …": the asker is not the speaker
             if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
                 return self._sayer_of(current.head)
-            if current.dep_ in _BORROW_DEPS and current.head.i != current.i:
+            if current.dep_ in _BORROW_DEPS and current.head.i != current.i and self.in_quote(current.head.idx):
+                # "…, telling the crowd, “Some people get …”": the parse hung the cue on the quoted words.
+                root = current.sent.root
+                if self.in_quote(root.idx) or root.i == current.i:
+                    return self._name_just_before(verb)
+                current = root
+            elif current.dep_ in _BORROW_DEPS and current.head.i != current.i:
                 current = current.head
             else:
                 counted = next((c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i), None)
@@ -601,6 +607,22 @@ class QuoteFinder:
         for clause in clauses:
             inside = [m for m in self.marks if clause.start <= m.open and m.end <= clause.end + 1]
             overlapping = [m for m in self.marks if m.open < clause.end and m.end > clause.start and m not in inside]
+            if (
+                len(overlapping) == 1
+                and not inside
+                and not letters(self.text[overlapping[0].start : clause.start])
+                and overlapping[0].end >= clause.end
+            ):
+                # "According to the newspaper, “A. B.”": the report opens a quotation that runs on.
+                mark = overlapping[0]
+                absorbed.add(id(mark))
+                results.append(
+                    Attribution(
+                        mark.start, _trim_end(self.text, mark.start, mark.end), "direct", mark.paragraph,
+                        cue=clause.cue, speaker_token=clause.speaker_token, confidence=0.8, marks=[mark],
+                    )
+                )
+                continue
             if overlapping:
                 continue  # the clause runs into a quotation: the quote's own frame decides
             if inside:

@@ -283,9 +283,10 @@ class SpeakerResolver:
             start = chunk.start
             end = self._role_end(root)
             definite = all(t.lower_ == "the" for t in determiners) and determiners and not possessed
-            if role in bound:
+            plural = root.tag_ in ("NNS", "NNPS")  # "the lawyers said": a group, never one person's role
+            if role in bound and not plural:
                 cluster = bound[role]
-            elif definite and not anonymous and (cluster := self._holder(role, self.doc[start].idx)) is not None:
+            elif definite and not anonymous and not plural and (cluster := self._holder(role, self.doc[start].idx)) is not None:
                 bound[role] = cluster
                 cluster.roles.add(role)
             else:
@@ -300,7 +301,8 @@ class SpeakerResolver:
                     display = self.text[self.doc[start].idx : self.doc[end - 1].idx + len(self.doc[end - 1].text)]
                     if determiners and not possessed and display.split()[0].lower() in ("the", "a", "an"):
                         display = display.split(" ", 1)[1] if " " in display else display
-                    cluster = Cluster(kind="unknown" if anonymous else "person", names=[], display=display)
+                    kind = "unknown" if anonymous else "group" if plural else "person"
+                    cluster = Cluster(kind=kind, names=[], display=display)
                     own[str(short)] = cluster
                     self.clusters.append(cluster)
             self._register_role(cluster, start, end)
