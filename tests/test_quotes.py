@@ -426,3 +426,13 @@ def test_according_to_before_a_quotation_of_several_sentences(analyse):
         "According to the gazette, “The dam is older than the town. Nobody has inspected it since 1990.”"
     )
     assert rows == [("the gazette", "direct", "The dam is older than the town. Nobody has inspected it since 1990.")]
+
+
+def test_a_programme_named_with_its_channel_is_not_a_quote(analyse):
+    _, rows = analyse("Senator Ruth Ames visited ITV’s “Morning Tide” to talk about the ferry.")
+    assert rows == []
+
+
+def test_a_pronoun_after_a_quote_is_not_the_person_named_inside_it(analyse):
+    _, rows = analyse("Farmer Tom Hale spoke after the vote. “Maria Lund is my choice for mayor,” he added.")
+    assert rows[0][0] == "Tom Hale"

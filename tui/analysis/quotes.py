@@ -404,6 +404,8 @@ class QuoteFinder:
         base = Attribution(mark.start, end, "direct", mark.paragraph, marks=[mark])
         if looks_like_title(self.text[mark.start : end]) and not (before and before[-1].text == ":"):
             return None  # “Sunday Morning Futures”, “A Time for Truth”: a name, not speech
+        if before and before[-1].lower_ in ("’s", "'s", "on") and _capitalised_name(self.text[mark.start : end]):
+            return None  # NBC’s “Today”, said on “Meet the Press.”: a programme, not speech
         prefixed = self._name_prefix(mark.start, end)
         if prefixed is not None:
             base.start, base.speaker_token, base.cue = prefixed
@@ -677,6 +679,13 @@ def looks_like_title(content: str) -> bool:
         return False
     significant = [w for w in words if w.lower().strip("‘’'\"") not in _MINOR_WORDS]
     return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant) and len(words) > 1
+
+
+def _capitalised_name(content: str) -> bool:
+    """One to four words, each significant one capitalised: “Hannity,”, “Meet the Press.”"""
+    words = content.strip(" ,.;:!?").split()
+    significant = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return 1 <= len(words) <= 4 and bool(significant) and all(w[:1].isupper() for w in significant)
 
 
 def looks_like_headline(content: str) -> bool:

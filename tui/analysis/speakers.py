@@ -91,6 +91,7 @@ class SpeakerResolver:
         self.by_token: dict[int, Cluster] = {}  # token index -> cluster of the mention covering it
         self.spans: dict[int, tuple[int, int]] = {}  # token index -> mention span
         self.person_mentions: list[tuple[int, Cluster]] = []  # (char offset, cluster), text order
+        self.quoted: list[tuple[int, int]] = []  # quoted stretches: people named there are talked about
         self._gather_names()
         self._gather_places_and_organisations()
         self._gather_roles()
@@ -472,6 +473,9 @@ class SpeakerResolver:
             reporter.kind, reporter.names = "person", [reporter.display]
         return reporter
 
+    def _in_quoted(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)
+
     def _antecedent(self, pronoun: Token) -> Cluster | None:
         lower = pronoun.lower_
         offset = pronoun.idx
@@ -481,7 +485,10 @@ class SpeakerResolver:
             if reporter is not None and reporter.kind == "person" and reporter.gender in ("", gender):
                 reporter.gender = gender
                 return reporter
+            outside = not self._in_quoted(offset)
             for _offset, cluster in reversed([(o, c) for o, c in self.person_mentions if o < offset]):
+                if outside and self._in_quoted(_offset):
+                    continue  # “Hillary is my choice,” he added: he is not Hillary
                 if cluster.kind == "person" and cluster.gender in ("", gender):
                     cluster.gender = gender
                     return cluster
@@ -500,6 +507,7 @@ class SpeakerResolver:
         """Speakers (the clusters that are quoted) and each attribution's speaker id."""
         resolved: dict[int, Cluster] = {}
         spans: dict[int, tuple[int, int]] = {}
+        self.quoted = [(m.open, m.close if m.close is not None else m.end) for q in attributions for m in q.marks]
         for quote in attributions:
             if quote.speaker_token is None:
                 continue
