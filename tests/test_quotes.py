@@ -436,3 +436,8 @@ def test_a_programme_named_with_its_channel_is_not_a_quote(analyse):
 def test_a_pronoun_after_a_quote_is_not_the_person_named_inside_it(analyse):
     _, rows = analyse("Farmer Tom Hale spoke after the vote. “Maria Lund is my choice for mayor,” he added.")
     assert rows[0][0] == "Tom Hale"
+
+
+def test_a_mixed_quote_ends_at_its_mark_when_a_dash_starts_the_writer_s_aside(analyse):
+    _, rows = analyse("Ms Reid said the mill had closed and “nobody in town was told” — a claim the owners deny.")
+    assert rows == [("Reid", "mixed", "the mill had closed and “nobody in town was told”")]

@@ -665,6 +665,9 @@ class QuoteFinder:
                     continue
             results.append(quote)
         results.extend(t for t in transcript if not any(q.start < t.end and t.start < q.end for q in results))
+        for quote in results:
+            if quote.kind == "mixed":
+                quote.end = _before_dashed_aside(self.text, quote.start, quote.end)
         results.sort(key=lambda q: q.start)
         return _merge_split_quotes(_drop_overlaps(results))
 
@@ -716,6 +719,19 @@ def _words_span(words: list[Token]) -> tuple[int, int] | None:
     if not words or letters(" ".join(t.text for t in words)) < 3:
         return None
     return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+_DASHED_ASIDE = re.compile(r",?\s*(—|–|--)")
+
+
+def _before_dashed_aside(text: str, start: int, end: int) -> int:
+    """A mixed quote ends at its last closing mark when a dash follows it: "… and “there’s
+    nothing wrong with that” — asserting that …" goes on in the writer's words."""
+    last = max(text.rfind(mark, start, end) for mark in "”\"")
+    if last > start and _DASHED_ASIDE.match(text, last + 1, end):
+        return last + 1
+    return end
+
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
