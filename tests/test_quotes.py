@@ -441,3 +441,8 @@ def test_a_pronoun_after_a_quote_is_not_the_person_named_inside_it(analyse):
 def test_a_mixed_quote_ends_at_its_mark_when_a_dash_starts_the_writer_s_aside(analyse):
     _, rows = analyse("Ms Reid said the mill had closed and “nobody in town was told” — a claim the owners deny.")
     assert rows == [("Reid", "mixed", "the mill had closed and “nobody in town was told”")]
+
+
+def test_a_section_label_before_a_colon_is_nobody_speaking(analyse):
+    _, rows = analyse("The Latest: Ferry crossings resume after the storm.\n\nEditor’s Note: This report was updated on Friday morning.")
+    assert rows == []

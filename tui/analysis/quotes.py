@@ -31,6 +31,10 @@ SENTENCE_END = {".", "!", "?"}
 DASHES = {"―", "—", "–"}
 # "PENCE: ", "Pat Caddell: ", "Sen. Warren: " at the start of a paragraph or a quotation.
 _NAME_PREFIX = re.compile(r"[\"“”']?((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}): +(?=\S)")
+_LABEL_WORDS = {
+    "note", "latest", "update", "poll", "excerpt", "exclusive", "watch", "analysis", "opinion", "editorial",
+    "breaking", "live", "video", "photos", "correction", "review", "interview", "transcript", "factbox", "explainer",
+}  # "Editor’s Note:", "AP-GfK Poll:": a section's label before a colon
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "attr", "oprd"}  # "turned to the crowd:" — the crowd is not speaking
 _SPEECH_NOUNS = {
     "claim", "statement", "suggestion", "remark", "assertion", "argument", "warning", "promise", "pledge",
@@ -573,8 +577,8 @@ class QuoteFinder:
         if match is None or len(self.text[match.end() : end].split()) < 3:
             return None
         name = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if name is None:
-            return None
+        if name is None or name[0].lower_ in ("the", "a", "an", "this") or name[-1].lower_ in _LABEL_WORDS:
+            return None  # "The Latest:", "Editor’s Note:", "Delegate Update:" label a section, nobody speaks
         colon = match.end(1)
         return match.end(), name[-1], (colon, colon + 1)
 
