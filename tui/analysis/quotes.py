@@ -603,6 +603,13 @@ class QuoteFinder:
         quote.confidence = confidence
         return quote
 
+    def _quoted_in(self, clause: Attribution, mark: Marked, confidence: float) -> Attribution:
+        """The quoted words of a reporting clause as a direct quote with the clause's cue and speaker."""
+        return Attribution(
+            mark.start, _trim_end(self.text, mark.start, mark.end), "direct", mark.paragraph,
+            cue=clause.cue, speaker_token=clause.speaker_token, confidence=confidence, marks=[mark],
+        )
+
     # --- putting it together ---------------------------------------------
     def find(self) -> list[Attribution]:
         transcript = self.transcript_lines()
@@ -620,14 +627,8 @@ class QuoteFinder:
                 and overlapping[0].end >= clause.end
             ):
                 # "According to the newspaper, “A. B.”": the report opens a quotation that runs on.
-                mark = overlapping[0]
-                absorbed.add(id(mark))
-                results.append(
-                    Attribution(
-                        mark.start, _trim_end(self.text, mark.start, mark.end), "direct", mark.paragraph,
-                        cue=clause.cue, speaker_token=clause.speaker_token, confidence=0.8, marks=[mark],
-                    )
-                )
+                absorbed.add(id(overlapping[0]))
+                results.append(self._quoted_in(clause, overlapping[0], 0.8))
                 continue
             if overlapping:
                 continue  # the clause runs into a quotation: the quote's own frame decides
@@ -638,12 +639,7 @@ class QuoteFinder:
                 if clause.accusation or quoted >= 0.95 * letters(self.text[clause.start : clause.end]):
                     for mark in inside:
                         absorbed.add(id(mark))
-                        results.append(
-                            Attribution(
-                                mark.start, _trim_end(self.text, mark.start, mark.end), "direct", mark.paragraph,
-                                cue=clause.cue, speaker_token=clause.speaker_token, confidence=0.9, marks=[mark],
-                            )
-                        )
+                        results.append(self._quoted_in(clause, mark, 0.9))
                     continue
                 clause.kind = "mixed"
                 clause.marks = inside
