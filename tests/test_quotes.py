@@ -446,3 +446,8 @@ def test_a_mixed_quote_ends_at_its_mark_when_a_dash_starts_the_writer_s_aside(an
 def test_a_section_label_before_a_colon_is_nobody_speaking(analyse):
     _, rows = analyse("The Latest: Ferry crossings resume after the storm.\n\nEditor’s Note: This report was updated on Friday morning.")
     assert rows == []
+
+
+def test_a_fronted_perfect_participle_cue_speaks_for_the_sentence_s_subject(analyse):
+    _, rows = analyse("Having announced that the library would stay open, Mayor Ines Ruiz left the hall.")
+    assert rows == [("Ines Ruiz", "indirect", "the library would stay open")]

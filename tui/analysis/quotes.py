@@ -139,7 +139,8 @@ class QuoteFinder:
                     and not self.in_quote(child.idx)
                 ):
                     return child
-            if current.tag_ == "VBN" and current.dep_ != "conj":
+            perfect = any(c.dep_ == "aux" and c.lower_ in ("having", "has", "have", "had") for c in current.children)  # "Having announced …"
+            if current.tag_ == "VBN" and current.dep_ != "conj" and not perfect:
                 return None  # "Asked by the BBC if …": the asker is not the speaker
             if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
                 return self._sayer_of(current.head)
