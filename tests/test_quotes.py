@@ -451,3 +451,8 @@ def test_a_section_label_before_a_colon_is_nobody_speaking(analyse):
 def test_a_fronted_perfect_participle_cue_speaks_for_the_sentence_s_subject(analyse):
     _, rows = analyse("Having announced that the library would stay open, Mayor Ines Ruiz left the hall.")
     assert rows == [("Ines Ruiz", "indirect", "the library would stay open")]
+
+
+def test_a_single_mark_after_a_full_stop_ends_a_double_quote(analyse):
+    _, rows = analyse("Nurse Ella Moss wrote: “We’re staying. The ward needs us.’ Moss has worked there for ten years.")
+    assert rows == [("Ella Moss", "direct", "We’re staying. The ward needs us.")]

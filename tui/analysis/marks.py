@@ -141,6 +141,12 @@ def _single(char, i, before, after, stack, quotes, paragraph, text) -> None:
     if _is_word(before) and _is_word(after):
         return  # I’m, don't
     single_open = any(mark in SINGLE_OPEN for mark, _ in stack)
+    if char == "’" and not single_open and stack and stack[-1][0] in DOUBLE_OPEN and before in ".!?" and after.isspace():
+        # “Let’s go. We can win.’ — a slip of the keyboard: a single mark after a full stop ends the quote.
+        opener = stack.pop()
+        if not _double_open(stack):
+            quotes.append(Marked(opener[1] + len(opener[0]), i, opener[1], i, paragraph))
+        return
     if char in SINGLE_CLOSE and single_open and not before.isspace() and not _is_word(after):
         opener = _close_to(stack, char)
         if opener is not None and not _double_open(stack):
