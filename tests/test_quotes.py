@@ -456,3 +456,8 @@ def test_a_fronted_perfect_participle_cue_speaks_for_the_sentence_s_subject(anal
 def test_a_single_mark_after_a_full_stop_ends_a_double_quote(analyse):
     _, rows = analyse("Nurse Ella Moss wrote: “We’re staying. The ward needs us.’ Moss has worked there for ten years.")
     assert rows == [("Ella Moss", "direct", "We’re staying. The ward needs us.")]
+
+
+def test_a_cue_in_an_infinitive_after_a_noun_speaks_for_the_verb_s_subject(analyse):
+    _, rows = analyse("Chef Omar Diaz went out of his way to say that the kitchen had never been cleaner.")
+    assert rows == [("Omar Diaz", "indirect", "the kitchen had never been cleaner")]

@@ -144,7 +144,13 @@ class QuoteFinder:
                 return None  # "Asked by the BBC if …": the asker is not the speaker
             if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
                 return self._sayer_of(current.head)
-            if current.dep_ in _BORROW_DEPS and current.head.i != current.i and self.in_quote(current.head.idx):
+            if current.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+                # "went out of his way to say …", "used the moment to warn …": the doer of the verb above.
+                verb = next((a for a in current.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if verb is None:
+                    return None
+                current = verb
+            elif current.dep_ in _BORROW_DEPS and current.head.i != current.i and self.in_quote(current.head.idx):
                 # "…, telling the crowd, “Some people get …”": the parse hung the cue on the quoted words.
                 root = current.sent.root
                 if self.in_quote(root.idx) or root.i == current.i:
