@@ -459,5 +459,5 @@ def test_a_single_mark_after_a_full_stop_ends_a_double_quote(analyse):
 
 
 def test_a_cue_in_an_infinitive_after_a_noun_speaks_for_the_verb_s_subject(analyse):
-    _, rows = analyse("Chef Omar Diaz went out of his way to say that the kitchen had never been cleaner.")
-    assert rows == [("Omar Diaz", "indirect", "the kitchen had never been cleaner")]
+    _, rows = analyse("Mr. Omar Diaz went out of his way to say that Lima's market had hit bottom this year.")
+    assert rows == [("Omar Diaz", "indirect", "Lima's market had hit bottom this year")]
