@@ -461,3 +461,8 @@ def test_a_single_mark_after_a_full_stop_ends_a_double_quote(analyse):
 def test_a_cue_in_an_infinitive_after_a_noun_speaks_for_the_verb_s_subject(analyse):
     _, rows = analyse("Mr. Omar Diaz went out of his way to say that Lima's market had hit bottom this year.")
     assert rows == [("Omar Diaz", "indirect", "Lima's market had hit bottom this year")]
+
+
+def test_a_question_reported_with_if_is_the_asker_s(analyse):
+    _, rows = analyse("Then Ms Vera Lind asked the pupils if they were always so quiet.")
+    assert rows == [("Vera Lind", "indirect", "if they were always so quiet")]

@@ -48,6 +48,7 @@ _TRIM_LEADING = {"that", ",", ":", ";", "-", "–", "—", "whether"}
 _SUBJECT_DEPS = ("nsubj",)
 # Cue verbs that report a request or promise through an infinitive ("urged X to …").
 _INFINITIVE_CUES = {"urge", "ask", "tell", "promise", "vow", "pledge", "demand", "warn", "call", "encourage", "order"}
+_ASKING_CUES = {"ask", "wonder", "question", "inquire", "enquire"}
 # Verbs whose passive subject is the speaker: "X was quoted as saying".
 _PASSIVE_SPEAKER_HEADS = {"quote"}
 # Dependencies through which a cue verb borrows its subject from the verb above it
@@ -243,6 +244,10 @@ class QuoteFinder:
             content += [c for c in cue.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
         if not content:
             content = self._misparsed_content(cue)
+        if not content and cue.lemma_.lower() in _ASKING_CUES:
+            # "asked the students if they were serious": the question, parsed as a condition.
+            content = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and any(
+                g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]
         if cue.lemma_.lower() == "accuse":
             content += [
                 grandchild
