@@ -459,8 +459,6 @@ class QuoteFinder:
         governing = [t for t in inside.root.ancestors if not self.in_quote(t.idx)] if inside is not None else []
         cue = next((t for t in reversed(before) if t in governing and self.is_cue(t) and self.subject_of(t) is not None), None)
         if cue is not None:
-            if self._quoted_before(cue, mark) and self._in_cue_adjunct(cue, mark):
-                return None  # “…,” he said on “Meet the Press”: the cue's words came first; this is a name
             # The cue whose words the quote is: "Obama said “it gets me mad” every time he thinks …".
             return self._widened(self._with_cue(base, cue, 0.9), cue, mark)
         cue = next((t for t in after if self.is_cue(t) and self.subject_of(t) is not None), None)
@@ -482,27 +480,6 @@ class QuoteFinder:
             base.confidence = 0.6
             return base  # standalone: may continue an earlier speaker's quote
         return None
-
-    def _quoted_before(self, cue: Token, mark: Marked) -> bool:
-        """Whether a quotation closes just before this cue, in its sentence (“…,” Trump told NBC's “Today”)."""
-        index = self.marks.index(mark)
-        if index == 0:
-            return False
-        previous = self.marks[index - 1]
-        if previous.close is None or previous.paragraph != mark.paragraph or previous.open < cue.sent.start_char:
-            return False
-        between = self.text[previous.close + 1 : cue.idx]
-        return previous.close < cue.idx and len(between.split()) <= 4 and "." not in between
-
-    def _in_cue_adjunct(self, cue: Token, mark: Marked) -> bool:
-        """Whether the quoted words hang on the cue as its object or a phrase (told “Today”, said on “X”)."""
-        inside = self.doc.char_span(mark.start, mark.end, alignment_mode="expand")
-        token = inside.root if inside is not None else None
-        while token is not None and token.head.i != cue.i and token.head.i != token.i:
-            token = token.head
-        if token is None or token.head.i != cue.i or token.lower_ == "as":  # "described it as “…”" is speech
-            return False
-        return token.dep_ in ("prep", "dative", "dobj", "npadvmod")
 
     def _named_before_cue(self, after: list[Token]) -> tuple[Token, Token] | None:
         """“…,” Ramos, 58, told AFP / “…,” Texas delegate Bill Eastland, wearing a hat, said: a name
