@@ -40,7 +40,7 @@ class Analyzer:
         paragraphs = paragraph_spans(text)
         marks = find_quotes(text, paragraphs)
         attributions = QuoteFinder(doc, paragraphs, marks).find()
-        speakers, speaker_of = SpeakerResolver(doc).speakers(attributions)
+        speakers, speaker_of = SpeakerResolver(doc, marks).speakers(attributions)
         quotes = []
         for number, found in enumerate(attributions, start=1):
             speaker = speaker_of.get(id(found))

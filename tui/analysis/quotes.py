@@ -538,10 +538,10 @@ class QuoteFinder:
             return quote
         if letters(self.text[mark.start : mark.end]) >= 0.95 * letters(self.text[span[0] : span[1]]):
             return quote
-        # The opening mark may hang on the cue rather than on the words it opens.
         end = span[1]
         if mark.close is not None and mark.close >= end and not letters(self.text[end : mark.close]):
             end = mark.close + 1  # the closing mark hung outside the clause: “… tomorrow.”
+        # The opening mark may hang on the cue rather than on the words it opens: start at the earlier.
         quote.start, quote.end, quote.kind = min(span[0], mark.open), end, "mixed"
         return quote
 
@@ -720,7 +720,6 @@ def _before_dashed_aside(text: str, start: int, end: int) -> int:
     if last > start and _DASHED_ASIDE.match(text, last + 1, end):
         return last + 1
     return end
-
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

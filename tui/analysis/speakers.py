@@ -13,12 +13,14 @@ Unnamed sources ("a government source") are speakers of kind unknown.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from tui.analysis import lexicons
+from tui.analysis.marks import Marked
 from tui.analysis.quotes import Attribution
 from tui.model import Speaker
 
@@ -84,14 +86,15 @@ def _norm(text: str) -> str:
 class SpeakerResolver:
     """Clusters the mentions in one document and resolves each quote's speaker."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, marks: Sequence[Marked] = ()):
         self.doc = doc
         self.text = doc.text
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}  # token index -> cluster of the mention covering it
         self.spans: dict[int, tuple[int, int]] = {}  # token index -> mention span
         self.person_mentions: list[tuple[int, Cluster]] = []  # (char offset, cluster), text order
-        self.quoted: list[tuple[int, int]] = []  # quoted stretches: people named there are talked about
+        # Quoted stretches: people named there are talked about, not the narration's "he".
+        self.quoted = [(m.open, m.close if m.close is not None else m.end) for m in marks]
         self._gather_names()
         self._gather_places_and_organisations()
         self._gather_roles()
@@ -486,8 +489,8 @@ class SpeakerResolver:
                 reporter.gender = gender
                 return reporter
             outside = not self._in_quoted(offset)
-            for _offset, cluster in reversed([(o, c) for o, c in self.person_mentions if o < offset]):
-                if outside and self._in_quoted(_offset):
+            for mentioned, cluster in reversed([(o, c) for o, c in self.person_mentions if o < offset]):
+                if outside and self._in_quoted(mentioned):
                     continue  # “Hillary is my choice,” he added: he is not Hillary
                 if cluster.kind == "person" and cluster.gender in ("", gender):
                     cluster.gender = gender
@@ -507,7 +510,6 @@ class SpeakerResolver:
         """Speakers (the clusters that are quoted) and each attribution's speaker id."""
         resolved: dict[int, Cluster] = {}
         spans: dict[int, tuple[int, int]] = {}
-        self.quoted = [(m.open, m.close if m.close is not None else m.end) for q in attributions for m in q.marks]
         for quote in attributions:
             if quote.speaker_token is None:
                 continue
