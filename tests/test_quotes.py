@@ -466,3 +466,30 @@ def test_a_cue_in_an_infinitive_after_a_noun_speaks_for_the_verb_s_subject(analy
 def test_a_question_reported_with_if_is_the_asker_s(analyse):
     _, rows = analyse("Then Ms Vera Lind asked the pupils if they were always so quiet.")
     assert rows == [("Vera Lind", "indirect", "if they were always so quiet")]
+
+
+def test_quoted_words_inside_a_sentence_are_not_given_to_a_later_report(analyse):
+    _, rows = analyse("The mayor praised the new library as “a gift to the town,” telling reporters that it would open in May.")
+    assert rows == [
+        ("mayor", "mixed", "the new library as “a gift to the town,”"),
+        ("mayor", "indirect", "it would open in May"),
+    ]
+
+
+def test_a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_sentence(analyse):
+    _, rows = analyse("Ms Hart called the fee “unfair.” Councillor Tom Reed warned that the vote would be close.")
+    assert rows == [("Tom Reed", "indirect", "the vote would be close")]
+
+
+def test_a_quote_followed_by_a_new_sentence_still_continues_the_speaker(analyse):
+    _, rows = analyse(
+        "“We were written off,” Coach Ella Park said after the game. “Nobody gave us a chance.” "
+        "Her assistant, Ravi Shah, looked calmer."
+    )
+    assert len(rows) == 1 and rows[0][0] == "Ella Park"
+    assert rows[0][2].endswith("Nobody gave us a chance.")
+
+
+def test_referring_to_something_as_quoted_words_quotes_the_referrer(analyse):
+    _, rows = analyse("Senator Joan Fry referred to the bill as “a tax on working families.”")
+    assert rows == [("Joan Fry", "mixed", "to the bill as “a tax on working families.”")]

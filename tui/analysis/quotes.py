@@ -461,6 +461,7 @@ class QuoteFinder:
         if cue is not None:
             # The cue whose words the quote is: "Obama said “it gets me mad” every time he thinks …".
             return self._widened(self._with_cue(base, cue, 0.9), cue, mark)
+        after = self._own_tail(after, bool(words_before), governing, self.text[mark.start : end])
         cue = next((t for t in after if self.is_cue(t) and self.subject_of(t) is not None), None)
         if cue is not None:
             return self._with_cue(base, cue, 0.9)
@@ -480,6 +481,28 @@ class QuoteFinder:
             base.confidence = 0.6
             return base  # standalone: may continue an earlier speaker's quote
         return None
+
+    def _own_tail(self, after: list[Token], embedded: bool, governing: list[Token], words: str) -> list[Token]:
+        """The narration after a quote that can still attribute it.
+
+        Quoted words inside a sentence ("hailed the vote as “fantastic,” telling reporters …")
+        are reported only by a cue they hang under, not by any verb later in the sentence. A quote
+        that ends its sentence ("… “arbitrary.” Josh Hendler warned …", "“We had no chance.” His
+        manager, Alex Conant, struck …") is followed by a new sentence, unless that sentence is
+        just the speech tag: “Why?” she asked.
+        """
+        if embedded and governing:
+            cue = next((t for t in after if self.is_cue(t)), None)
+            return after if cue is None or cue in governing else []
+        if not words.rstrip(" ”’\"'")[-1:] in SENTENCE_END or not after:
+            return after
+        cue = next((t for t in after if self.is_cue(t)), None)
+        if cue is None:
+            return []
+        speaker = self.subject_of(cue)
+        tag = {t.i for t in speaker.subtree} if speaker is not None else set()
+        lead = [t for t in after if t.i < cue.i]
+        return after if all(t.is_punct or t.i in tag or t.pos_ in ("ADV", "AUX") for t in lead) else []
 
     def _named_before_cue(self, after: list[Token]) -> tuple[Token, Token] | None:
         """“…,” Ramos, 58, told AFP / “…,” Texas delegate Bill Eastland, wearing a hat, said: a name
@@ -528,7 +551,11 @@ class QuoteFinder:
         inside = self.doc.char_span(mark.start, mark.end, alignment_mode="expand")
         if inside is None or cue.lemma_.lower() == "accuse" or cue not in inside.root.ancestors:
             return quote  # "accused Y of having “…”" keeps only the quoted words (the seed's reading)
-        reported = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "parataxis")]
+        # A second report hung on the cue (", telling reporters that …") is not part of the first.
+        reported = [
+            c for c in cue.children
+            if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "parataxis") and not self.is_cue(c)
+        ]
         clause = next((c for c in reported if c.dep_ == "ccomp"), None) or next(iter(self._misparsed_content(cue)), None)
         if clause is not None and clause.left_edge.i <= inside.root.i <= clause.right_edge.i:
             # "told customers at a diner that “I need you”": the people told are not what was said.
