@@ -68,6 +68,15 @@ def labelling_lemmas() -> frozenset[str]:
     return frozenset(lexicons.read("labelling_verbs.txt"))
 
 
+# The small model's lemmatiser reads every form of "hope" as "hop" ("hoping that …").
+_MISREAD_LEMMAS = {("hop", "hope"): "hope", ("hop", "hopes"): "hope", ("hop", "hoped"): "hope", ("hop", "hoping"): "hope"}
+
+
+def lemma_of(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return _MISREAD_LEMMAS.get((lemma, token.lower_), lemma)
+
+
 @dataclass
 class Attribution:
     """A quote as the engine finds it, before speakers are resolved to entities."""
@@ -125,7 +134,7 @@ class QuoteFinder:
 
     def is_cue(self, token: Token) -> bool:
         verb = token.pos_ in ("VERB", "AUX") or token.lower_ in ("said", "says")  # "Said Ellis:" is tagged a name
-        return verb and token.lemma_.lower() in self.cues and not self.in_quote(token.idx)
+        return verb and lemma_of(token) in self.cues and not self.in_quote(token.idx)
 
     def subject_of(self, verb: Token) -> Token | None:
         """The speaker token of a cue verb: its subject, or the subject it borrows."""
