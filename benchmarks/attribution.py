@@ -7,6 +7,11 @@ PolNeAR's texts are copyrighted, so they are read in place and never committed).
 Prints precision, recall and F1 for quotes that carry quote marks and for all
 attributions, speaker and cue accuracy on matched quotes, and the time taken.
 A match: each span covers at least half of the other's letters and digits.
+
+--scope splits recall by what the issue counts as a quote (a reporting verb from our
+lexicon, a colon or "according to", with a clause) against the rest of PolNeAR's
+attributions (noun phrases, "wants to", "called him “a loser”"), and prints the F1 an
+engine that found every in-scope attribution would reach at today's precision.
 """
 
 from __future__ import annotations
@@ -120,6 +125,48 @@ def polnear_spans(document) -> list:
     return merged
 
 
+def in_scope(sdoc, gold: Gold, cues: frozenset[str], lemma_of) -> bool:
+    """What the issue calls a quote: a reporting verb from our lexicon (or a colon, or
+    "according to") with a clause. PolNeAR also counts noun phrases ("endorsed Cruz") and
+    verbs of wanting, seeing and labelling ("wants to win", "called him “a loser”")."""
+    cue = sdoc.char_span(*gold.cue, alignment_mode="expand") if gold.cue else None
+    if cue is None:
+        return False
+    reporting = cue.text.strip() == ":" or any(lemma_of(t) in cues or t.lower_ == "according" for t in cue)
+    content = sdoc.char_span(*gold.content, alignment_mode="expand")
+    clause = content is not None and any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in content)
+    return reporting and clause
+
+
+def print_scope(items, hits, precision: dict[str, float]) -> None:
+    """Recall inside and outside the issue's definition of a quote, and the F1 a perfect
+    engine of that definition would reach at today's precision."""
+    from tui.analysis.pipeline import load_nlp
+    from tui.analysis.quotes import cue_lemmas, lemma_of
+
+    nlp, cues = load_nlp(), cue_lemmas()
+    tally = {}  # (key, in scope) -> [found, gold]
+    for (name, text, golds), sdoc, found in zip(items, nlp.pipe(t for _, t, _ in items), hits):
+        for gold, hit in zip(golds, found):
+            scope = in_scope(sdoc, gold, cues, lemma_of)
+            for key in ("quoted", "all"):
+                if key == "all" or gold.quoted:
+                    row = tally.setdefault((key, scope), [0, 0])
+                    row[0] += hit
+                    row[1] += 1
+    for key in ("quoted", "all"):
+        inside, outside = tally.get((key, True), [0, 0]), tally.get((key, False), [0, 0])
+        total = inside[1] + outside[1]
+        ceiling = (inside[1] + outside[0]) / total if total else 0.0
+        p = precision[key]
+        best = 2 * p * ceiling / (p + ceiling) if p + ceiling else 0.0
+        print(
+            f"scope {key:6s}: reporting verb + clause {inside[1]} gold, recall {inside[0] / max(inside[1], 1):.3f}; "
+            f"the rest {outside[1]} gold, recall {outside[0] / max(outside[1], 1):.3f}; "
+            f"all in-scope found: recall {ceiling:.3f}, F1 {best:.3f} at P {p:.3f}"
+        )
+
+
 def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> tuple[float, float, float]:
     p = tp_pred / n_pred if n_pred else 0.0
     r = tp_gold / n_gold if n_gold else 0.0
@@ -132,6 +179,7 @@ def main() -> None:
     parser.add_argument("--split", choices=("train", "dev"), default="dev")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show-errors", type=int, default=0, help="print this many misses and false alarms")
+    parser.add_argument("--scope", action="store_true", help="split recall by what the issue counts as a quote")
     args = parser.parse_args()
     items = load_split(args.path, args.split, args.limit)
 
@@ -144,7 +192,7 @@ def main() -> None:
 
     counts = {key: [0, 0, 0, 0] for key in ("quoted", "all")}  # tp_pred, n_pred, tp_gold, n_gold
     speaker_ok = cue_ok = matched = 0
-    misses, alarms = [], []
+    misses, alarms, hits = [], [], []
     for (name, text, golds), document in zip(items, documents):
         document.quotes = polnear_spans(document)
         predictions = [(q.start, q.end) for q in document.quotes]
@@ -156,6 +204,7 @@ def main() -> None:
             counts[key][1] += len(pred_set)
             counts[key][2] += sum(any(covers(text, p, g.content) for p in predictions) for g in gold_set)
             counts[key][3] += len(gold_set)
+        hits.append([any(covers(text, p, g.content) for p in predictions) for g in golds])
         for gold in golds:
             hit = next((q for q in document.quotes if covers(text, (q.start, q.end), gold.content)), None)
             if hit is None:
@@ -175,6 +224,8 @@ def main() -> None:
     print(f"speaker accuracy on matched  {speaker_ok / matched if matched else 0:.3f}   ({matched} matched)")
     print(f"cue accuracy on matched      {cue_ok / matched if matched else 0:.3f}")
     print(f"time {elapsed:.1f} s for {len(items)} articles ({analyzer.model})")
+    if args.scope:
+        print_scope(items, hits, {key: prf(*counts[key])[0] for key in counts})
     for label, rows in (("MISS", misses), ("FALSE", alarms)):
         for name, quote in rows[: args.show_errors]:
             print(f"{label}\t{name[:40]}\t{quote[:150]!r}")
