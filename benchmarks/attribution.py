@@ -101,18 +101,20 @@ def polnear_spans(document) -> list:
     """Our quotes in PolNeAR's convention: one speech event is one span.
 
     newsreader (like the seed's gold) keeps one quote per paragraph, and a quote with no cue of
-    its own that goes on after "“A,” she said." as a quote of its own; PolNeAR annotates such a
-    run as one content span, the attribution between included. So a direct quote is joined to the
-    one before when both are the same speaker's, it has no other cue, and at most one paragraph
-    break and 400 characters stand between them. (Measured on train: this convention fits PolNeAR
-    better than joining across paragraphs only, and much better than joining across any cue.)
+    its own that goes on after "“A,” she said." or after a mixed quote as a quote of its own;
+    PolNeAR annotates such a run as one content span, the attribution between included. So a
+    direct quote is joined to the direct or mixed one before when both are the same speaker's, it
+    has no other cue, and at most one paragraph break and 400 characters stand between them.
+    (Measured on train: this convention fits PolNeAR better than joining across paragraphs only,
+    and much better than joining across any cue; joining after indirect quotes too was neutral.)
     """
     merged = []
     for quote in document.quotes:
         previous = merged[-1] if merged else None
         if (
             previous is not None
-            and quote.kind == previous.kind == "direct"
+            and quote.kind == "direct"
+            and previous.kind in ("direct", "mixed")
             and quote.speaker is not None
             and quote.speaker == previous.speaker
             and (quote.cue_span is None or quote.cue_span == previous.cue_span)
