@@ -499,3 +499,15 @@ def test_hoping_that_reports_a_hope(analyse):
     # The small model lemmatises "hoping" as "hop"; the cue list must still see "hope".
     _, rows = analyse("Mayor Dan Cole is hoping that the bridge will open in May.")
     assert rows == [("Dan Cole", "indirect", "the bridge will open in May")]
+
+
+def test_nyt_style_closing_marks_after_a_space(analyse):
+    _, rows = analyse("''The ferry will run all winter, '' said Captain Ola Berg. ''We have the crew for it.''")
+    assert rows[0][0] == "Ola Berg"
+    assert rows[0][2].startswith("The ferry will run all winter")
+    assert rows[-1][2].endswith("We have the crew for it.")
+
+
+def test_cue_before_the_name_after_a_quote(analyse):
+    _, rows = analyse("“The old mill was full of pigeons,” recalled Mr. Tomas Reid.")
+    assert rows == [("Tomas Reid", "direct", "The old mill was full of pigeons")]

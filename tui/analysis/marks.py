@@ -123,7 +123,9 @@ def _close_to(stack: list[tuple[str, int]], char: str) -> tuple[str, int] | None
 def _double(char, i, before, after, stack, quotes, p_start, paragraph, text) -> None:
     has_double_open = any(mark in DOUBLE_OPEN for mark, _ in stack)
     can_open = char in DOUBLE_OPEN and (before in _OPENING_CONTEXT or before.isspace() or i == p_start) and not after.isspace()
-    can_close = char in DOUBLE_CLOSE and has_double_open and not before.isspace()
+    # NYT-style text sets its closing '' after a space: "… coalitions, '' said Mr. Gunnels."
+    spaced_close = char == "''" and (after.isspace() or after in ".,;:!?")
+    can_close = char in DOUBLE_CLOSE and has_double_open and (not before.isspace() or spaced_close)
     if char == "“" and any(mark == "„" for mark, _ in stack) and not before.isspace():
         can_open = False
         can_close = True

@@ -474,7 +474,7 @@ class QuoteFinder:
         cue = next((t for t in after if self.is_cue(t) and self.subject_of(t) is not None), None)
         if cue is not None:
             return self._with_cue(base, cue, 0.9)
-        named = self._named_before_cue(after)
+        named = self._named_before_cue(after) or self._inverted(after)
         if named is not None:
             base.speaker_token, cue = named
             base.cue, base.confidence = (cue.idx, cue.idx + len(cue.text)), 0.8
@@ -535,6 +535,19 @@ class QuoteFinder:
         if rest and self.is_cue(rest[0]):
             return name, rest[0]
         return None
+
+    def _inverted(self, after: list[Token]) -> tuple[Token, Token] | None:
+        """“…,” recalled Mr. Rhodes: a cue right after the quote, then the name the parser took
+        for its object. The name's last proper noun heads it."""
+        words = [t for t in after if t.text not in (",", "”", "’", '"', "'", "''")]
+        if len(words) < 2 or not self.is_cue(words[0]) or words[1].pos_ != "PROPN" and words[1].tag_ != "NNP":
+            return None
+        name = words[1]
+        for token in words[2:]:
+            if token.pos_ != "PROPN":
+                break
+            name = token
+        return name, words[0]
 
     def _introduction(self, mark: Marked) -> list[Token]:
         """The last sentence of the paragraph before, when it ends with a colon and this quote
