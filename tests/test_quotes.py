@@ -511,3 +511,11 @@ def test_nyt_style_closing_marks_after_a_space(analyse):
 def test_cue_before_the_name_after_a_quote(analyse):
     _, rows = analyse("“The old mill was full of pigeons,” recalled Mr. Tomas Reid.")
     assert rows == [("Tomas Reid", "direct", "The old mill was full of pigeons")]
+
+
+def test_headline_naming_a_person_the_article_names(analyse):
+    _, rows = analyse(
+        "Okafor: Bridge Tolls Must Go Before Winter\n\n"
+        "Councillor Grace Okafor told the council on Monday that the tolls were hurting small shops."
+    )
+    assert rows[0] == ("Grace Okafor", "direct", "Bridge Tolls Must Go Before Winter")

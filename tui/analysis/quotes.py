@@ -620,6 +620,11 @@ class QuoteFinder:
         colon = match.end(1)
         return match.end(), name[-1], (colon, colon + 1)
 
+    def _person_words(self) -> set[str]:
+        """Last words of the people the tagger found anywhere in the text: a headline's "Trump:"
+        is often left untagged, but the article names him."""
+        return {ent[-1].lower_ for ent in self.doc.ents if ent.label_ == "PERSON"}
+
     def transcript_lines(self) -> list[Attribution]:
         """Paragraphs opening with "NAME:" are that speaker's words: a transcript line, or a headline
         naming a person ("Maria Lopez: Plan ‘Is A Gift’"). Other headlines with a colon are not."""
@@ -629,7 +634,7 @@ class QuoteFinder:
             if prefixed is None:
                 continue
             content_start, speaker, cue = prefixed
-            named = speaker.ent_type_ == "PERSON"
+            named = speaker.ent_type_ == "PERSON" or speaker.lower_ in self._person_words()
             if not named and (looks_like_headline(self.text[content_start:end]) or any(m.paragraph == index for m in self.marks)):
                 continue  # "The Latest: 3 towns cast first votes" is a headline, not a transcript
             found.append(Attribution(content_start, end, "direct", index, cue=cue, speaker_token=speaker, confidence=0.6))
