@@ -519,3 +519,14 @@ def test_headline_naming_a_person_the_article_names(analyse):
         "Councillor Grace Okafor told the council on Monday that the tolls were hurting small shops."
     )
     assert rows[0] == ("Grace Okafor", "direct", "Bridge Tolls Must Go Before Winter")
+
+
+def test_what_is_said_after_a_relative_pronoun_follows_the_cue(analyse):
+    _, rows = analyse("The new rules, which officials said will start in May, worry the ferry crews.")
+    assert rows == [("officials", "indirect", "will start in May")]
+
+
+def test_a_quote_opening_with_what_before_the_cue_does_not_crash(analyse):
+    # A closing mark with no opening one: the parse makes “What …” the cue's clause, ending before it.
+    _, rows = analyse("What parents really want is a good school close to home,” said Ms Hester.\n")
+    assert all(row[0] in ("Hester", None) for row in rows)

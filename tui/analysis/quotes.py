@@ -285,6 +285,11 @@ class QuoteFinder:
         span = self._content_span(content)
         if span is None:
             return None
+        extracted = min(c.left_edge.i for c in content)
+        after_cue = self.doc[cue.i + 1].idx if cue.i + 1 < len(self.doc) else span[1]
+        if not parenthetical and self.doc[extracted].tag_ in ("WDT", "WP") and extracted < cue.i and after_cue < span[1]:
+            # "the rules, which officials said will start in May": what is said follows the cue.
+            span = (after_cue, span[1])
         start, end = self._before_next_report(span, cue)
         if (start <= cue.idx < end or start <= speaker.idx < end) and not parenthetical:
             return None
