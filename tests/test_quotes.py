@@ -530,3 +530,8 @@ def test_a_quote_opening_with_what_before_the_cue_does_not_crash(analyse):
     # A closing mark with no opening one: the parse makes “What …” the cue's clause, ending before it.
     _, rows = analyse("What parents really want is a good school close to home,” said Ms Hester.\n")
     assert all(row[0] in ("Hester", None) for row in rows)
+
+
+def test_a_long_aside_between_the_name_and_the_cue(analyse):
+    _, rows = analyse("“The winters were longer then,” Mr. Ivan Petrov, now 88 and living in Leeds, England, said by telephone.")
+    assert rows == [("Ivan Petrov", "direct", "The winters were longer then")]

@@ -532,14 +532,22 @@ class QuoteFinder:
             return None
         rest = [t for t in after if t.i > words[position - 1].i]
         if rest and rest[0].text == ",":
-            closing = next((k for k in range(1, len(rest)) if rest[k].text == ","), None)
+            # The aside: ", 58,", ", wearing a cowboy hat,", ", now 81 and retired in Cambridge, Mass.,"
+            closing = next(
+                (k for k in range(1, min(len(rest) - 1, 16)) if rest[k].text == "," and self._cue_next(rest[k + 1 :])),
+                None,
+            )
             if closing is None:
                 return None
-            rest = rest[closing + 1 :]  # the aside: ", 58,", ", wearing a cowboy hat,"
+            rest = rest[closing + 1 :]
         rest = [t for t in rest if t.pos_ != "ADV"]
         if rest and self.is_cue(rest[0]):
             return name, rest[0]
         return None
+
+    def _cue_next(self, tokens: list[Token]) -> bool:
+        words = [t for t in tokens if t.pos_ != "ADV"]
+        return bool(words) and self.is_cue(words[0])
 
     def _inverted(self, after: list[Token]) -> tuple[Token, Token] | None:
         """“…,” recalled Mr. Rhodes: a cue right after the quote, then the name the parser took
