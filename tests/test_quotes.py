@@ -535,3 +535,11 @@ def test_a_quote_opening_with_what_before_the_cue_does_not_crash(analyse):
 def test_a_long_aside_between_the_name_and_the_cue(analyse):
     _, rows = analyse("“The winters were longer then,” Mr. Ivan Petrov, now 88 and living in Leeds, England, said by telephone.")
     assert rows == [("Ivan Petrov", "direct", "The winters were longer then")]
+
+
+def test_a_report_after_a_colon_is_not_swallowed_by_the_next_cue(analyse):
+    _, rows = analyse("After the vote, Ms Lund argued that the town had changed: “This is not the place I grew up in,” she said.")
+    assert rows == [
+        ("Lund", "indirect", "the town had changed"),
+        ("Lund", "direct", "This is not the place I grew up in"),
+    ]

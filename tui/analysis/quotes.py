@@ -285,6 +285,10 @@ class QuoteFinder:
         span = self._content_span(content)
         if span is None:
             return None
+        colons = [g.i for c in content for g in c.children if g.text == ":" and span[0] < g.idx < cue.idx]
+        if colons and max(c.i for c in content) < cue.i and self.doc[max(colons) + 1].idx < span[1]:
+            # "Trump asserted that …: “France is no longer France,” he claimed": what is claimed follows the colon.
+            span = (self.doc[max(colons) + 1].idx, span[1])
         extracted = min(c.left_edge.i for c in content)
         after_cue = self.doc[cue.i + 1].idx if cue.i + 1 < len(self.doc) else span[1]
         if not parenthetical and self.doc[extracted].tag_ in ("WDT", "WP") and extracted < cue.i and after_cue < span[1]:
