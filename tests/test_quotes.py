@@ -543,3 +543,8 @@ def test_a_report_after_a_colon_is_not_swallowed_by_the_next_cue(analyse):
         ("Lund", "indirect", "the town had changed"),
         ("Lund", "direct", "This is not the place I grew up in"),
     ]
+
+
+def test_words_quoted_from_a_report_after_a_colon(analyse):
+    _, rows = analyse("More from the audit: “The council paid twice for the same bridge repairs.”")
+    assert rows == [("the audit", "direct", "The council paid twice for the same bridge repairs.")]

@@ -458,7 +458,8 @@ class QuoteFinder:
             if cue is not None:
                 return self._with_cue(base, cue, 0.9)
             name = introduced[-2] if len(introduced) >= 2 else None
-            if name is not None and (name.pos_ == "PROPN" or (name.pos_ in ("NOUN", "PRON") and name.dep_ not in _OBJECT_DEPS)):
+            quoted_from = name is not None and name.dep_ == "pobj" and name.head.lower_ == "from"  # "From the report:"
+            if name is not None and (name.pos_ == "PROPN" or (name.pos_ in ("NOUN", "PRON") and (name.dep_ not in _OBJECT_DEPS or quoted_from))):
                 base.cue = (introduced[-1].idx, introduced[-1].idx + 1)
                 base.speaker_token = _person_in_run(introduced[:-1]) or name
                 base.confidence = 0.7
