@@ -513,7 +513,7 @@ class QuoteFinder:
         if embedded and governing:
             cue = next((t for t in after if self.is_cue(t)), None)
             return after if cue is None or cue in governing else []
-        if not words.rstrip(" ”’\"'")[-1:] in SENTENCE_END or not after:
+        if words.rstrip(" ”’\"'")[-1:] not in SENTENCE_END or not after:
             return after
         cue = next((t for t in after if self.is_cue(t)), None)
         if cue is None:
@@ -525,7 +525,7 @@ class QuoteFinder:
 
     def _named_before_cue(self, after: list[Token]) -> tuple[Token, Token] | None:
         """“…,” Ramos, 58, told AFP / “…,” Texas delegate Bill Eastland, wearing a hat, said: a name
-        right after the quote, one aside between commas, then a cue the parser did not give it as
+        right after the quote, one aside set off by commas, then a cue the parser did not give it as
         subject. The name's last proper noun heads it."""
         words = [t for t in after if t.text not in (",", "”", "’", '"', "'")]
         position, name = 0, None
