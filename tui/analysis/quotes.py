@@ -35,6 +35,7 @@ _LABEL_WORDS = {
     "note", "latest", "update", "poll", "excerpt", "exclusive", "watch", "analysis", "opinion", "editorial",
     "breaking", "live", "video", "photos", "correction", "review", "interview", "transcript", "factbox", "explainer",
 }  # "Editor’s Note:", "AP-GfK Poll:": a section's label before a colon
+_TAG_PUNCT = {",", "”", "’", '"', "'", "''"}  # between a quote and its speech tag: “…,” Ramos said
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "attr", "oprd"}  # "turned to the crowd:" — the crowd is not speaking
 _SPEECH_NOUNS = {
     "claim", "statement", "suggestion", "remark", "assertion", "argument", "warning", "promise", "pledge",
@@ -69,12 +70,12 @@ def labelling_lemmas() -> frozenset[str]:
 
 
 # The small model's lemmatiser reads every form of "hope" as "hop" ("hoping that …").
-_MISREAD_LEMMAS = {("hop", "hope"): "hope", ("hop", "hopes"): "hope", ("hop", "hoped"): "hope", ("hop", "hoping"): "hope"}
+_MISREAD_LEMMAS = {form: "hope" for form in ("hope", "hopes", "hoped", "hoping")}
 
 
 def lemma_of(token: Token) -> str:
-    lemma = token.lemma_.lower()
-    return _MISREAD_LEMMAS.get((lemma, token.lower_), lemma)
+    """The token's lemma, mended where the small model is known to misread it."""
+    return _MISREAD_LEMMAS.get(token.lower_, token.lemma_.lower())
 
 
 @dataclass
@@ -285,16 +286,7 @@ class QuoteFinder:
         span = self._content_span(content)
         if span is None:
             return None
-        colons = [g.i for c in content for g in c.children if g.text == ":" and span[0] < g.idx < cue.idx]
-        if colons and max(c.i for c in content) < cue.i and self.doc[max(colons) + 1].idx < span[1]:
-            # "Trump asserted that …: “France is no longer France,” he claimed": what is claimed follows the colon.
-            span = (self.doc[max(colons) + 1].idx, span[1])
-        extracted = min(c.left_edge.i for c in content)
-        after_cue = self.doc[cue.i + 1].idx if cue.i + 1 < len(self.doc) else span[1]
-        if not parenthetical and self.doc[extracted].tag_ in ("WDT", "WP") and extracted < cue.i and after_cue < span[1]:
-            # "the rules, which officials said will start in May": what is said follows the cue.
-            span = (after_cue, span[1])
-        start, end = self._before_next_report(span, cue)
+        start, end = self._before_next_report(self._past_lead_in(content, span, cue, parenthetical), cue)
         if (start <= cue.idx < end or start <= speaker.idx < end) and not parenthetical:
             return None
         return Attribution(
@@ -302,6 +294,22 @@ class QuoteFinder:
             cue=(cue.idx, cue.idx + len(cue.text)), speaker_token=speaker, confidence=0.8,
             accusation=cue.lemma_.lower() == "accuse",
         )
+
+    def _past_lead_in(self, content: list[Token], span: tuple[int, int], cue: Token, parenthetical: bool) -> tuple[int, int]:
+        """Where what is said begins when the content's subtree starts before it: after a colon in
+        a clause before the cue ("Trump asserted that …: “France is no longer France,” he claimed"),
+        or after the cue when a relative pronoun pulled the clause over it ("the rules, which
+        officials said will start in May")."""
+        first = None
+        if max(c.i for c in content) < cue.i:
+            colons = [g.i for c in content for g in c.children if g.text == ":" and span[0] < g.idx < cue.idx]
+            first = max(colons) + 1 if colons else None
+        extracted = self.doc[min(c.left_edge.i for c in content)]
+        if first is None and not parenthetical and extracted.tag_ in ("WDT", "WP") and extracted.i < cue.i:
+            first = cue.i + 1
+        if first is not None and first < len(self.doc) and self.doc[first].idx < span[1]:
+            return self.doc[first].idx, span[1]
+        return span
 
     def _misparsed_content(self, cue: Token) -> list[Token]:
         """Two ways the small parser loses a cue's clause: "said during a news conference that he may
@@ -527,7 +535,7 @@ class QuoteFinder:
         """“…,” Ramos, 58, told AFP / “…,” Texas delegate Bill Eastland, wearing a hat, said: a name
         right after the quote, one aside set off by commas, then a cue the parser did not give it as
         subject. The name's last proper noun heads it."""
-        words = [t for t in after if t.text not in (",", "”", "’", '"', "'")]
+        words = [t for t in after if t.text not in _TAG_PUNCT]
         position, name = 0, None
         while position < len(words) and words[position].pos_ in ("PROPN", "NOUN"):
             if words[position].pos_ == "PROPN":
@@ -538,27 +546,24 @@ class QuoteFinder:
         rest = [t for t in after if t.i > words[position - 1].i]
         if rest and rest[0].text == ",":
             # The aside: ", 58,", ", wearing a cowboy hat,", ", now 81 and retired in Cambridge, Mass.,"
-            closing = next(
-                (k for k in range(1, min(len(rest) - 1, 16)) if rest[k].text == "," and self._cue_next(rest[k + 1 :])),
-                None,
-            )
-            if closing is None:
-                return None
-            rest = rest[closing + 1 :]
-        rest = [t for t in rest if t.pos_ != "ADV"]
-        if rest and self.is_cue(rest[0]):
-            return name, rest[0]
-        return None
+            for k in range(1, min(len(rest) - 1, 16)):
+                cue = self._cue_next(rest[k + 1 :]) if rest[k].text == "," else None
+                if cue is not None:
+                    return name, cue
+            return None
+        cue = self._cue_next(rest)
+        return (name, cue) if cue is not None else None
 
-    def _cue_next(self, tokens: list[Token]) -> bool:
-        words = [t for t in tokens if t.pos_ != "ADV"]
-        return bool(words) and self.is_cue(words[0])
+    def _cue_next(self, tokens: list[Token]) -> Token | None:
+        """The first of these words, adverbs aside, when it is a cue: "said", "quickly added"."""
+        first = next((t for t in tokens if t.pos_ != "ADV"), None)
+        return first if first is not None and self.is_cue(first) else None
 
     def _inverted(self, after: list[Token]) -> tuple[Token, Token] | None:
         """“…,” recalled Mr. Rhodes: a cue right after the quote, then the name the parser took
         for its object. The name's last proper noun heads it."""
-        words = [t for t in after if t.text not in (",", "”", "’", '"', "'", "''")]
-        if len(words) < 2 or not self.is_cue(words[0]) or words[1].pos_ != "PROPN" and words[1].tag_ != "NNP":
+        words = [t for t in after if t.text not in _TAG_PUNCT]
+        if len(words) < 2 or not self.is_cue(words[0]) or (words[1].pos_ != "PROPN" and words[1].tag_ != "NNP"):
             return None
         name = words[1]
         for token in words[2:]:
@@ -647,12 +652,13 @@ class QuoteFinder:
         """Paragraphs opening with "NAME:" are that speaker's words: a transcript line, or a headline
         naming a person ("Maria Lopez: Plan ‘Is A Gift’"). Other headlines with a colon are not."""
         found = []
+        people = self._person_words()
         for index, (start, end) in enumerate(self.paragraphs):
             prefixed = self._name_prefix(start, end)
             if prefixed is None:
                 continue
             content_start, speaker, cue = prefixed
-            named = speaker.ent_type_ == "PERSON" or speaker.lower_ in self._person_words()
+            named = speaker.ent_type_ == "PERSON" or speaker.lower_ in people
             if not named and (looks_like_headline(self.text[content_start:end]) or any(m.paragraph == index for m in self.marks)):
                 continue  # "The Latest: 3 towns cast first votes" is a headline, not a transcript
             found.append(Attribution(content_start, end, "direct", index, cue=cue, speaker_token=speaker, confidence=0.6))
