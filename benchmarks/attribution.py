@@ -199,14 +199,15 @@ def main() -> None:
         document.quotes = polnear_spans(document)
         predictions = [(q.start, q.end) for q in document.quotes]
         pred_quoted = [q.kind in ("direct", "mixed") for q in document.quotes]
+        found = [any(covers(text, p, g.content) for p in predictions) for g in golds]
+        hits.append(found)
         for key in counts:
-            gold_set = [g for g in golds if key == "all" or g.quoted]
+            gold_set = [hit for g, hit in zip(golds, found) if key == "all" or g.quoted]
             pred_set = [p for p, quoted in zip(predictions, pred_quoted) if key == "all" or quoted]
             counts[key][0] += sum(any(covers(text, p, g.content) for g in golds) for p in pred_set)
             counts[key][1] += len(pred_set)
-            counts[key][2] += sum(any(covers(text, p, g.content) for p in predictions) for g in gold_set)
+            counts[key][2] += sum(gold_set)
             counts[key][3] += len(gold_set)
-        hits.append([any(covers(text, p, g.content) for p in predictions) for g in golds])
         for gold in golds:
             hit = next((q for q in document.quotes if covers(text, (q.start, q.end), gold.content)), None)
             if hit is None:
