@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.sources import Article  # noqa: E402
+from tui.sources import Article
 
-QUOTE_MARKS = set("“”\"«»„")
+QUOTE_MARKS = set('“”"«»„')
 
 
 @dataclass
@@ -136,7 +136,9 @@ def in_scope(sdoc, gold: Gold, cues: frozenset[str], lemma_of) -> bool:
         return False
     reporting = cue.text.strip() == ":" or any(lemma_of(t) in cues or t.lower_ == "according" for t in cue)
     content = sdoc.char_span(*gold.content, alignment_mode="expand")
-    clause = content is not None and any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in content)
+    clause = content is not None and any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in content
+    )
     return reporting and clause
 
 
@@ -148,7 +150,7 @@ def print_scope(items, hits, precision: dict[str, float]) -> None:
 
     nlp, cues = load_nlp(), cue_lemmas()
     tally = {}  # (key, in scope) -> [found, gold]
-    for (name, text, golds), sdoc, found in zip(items, nlp.pipe(t for _, t, _ in items), hits):
+    for (_name, _text, golds), sdoc, found in zip(items, nlp.pipe(t for _, t, _ in items), hits):
         for gold, hit in zip(golds, found):
             scope = in_scope(sdoc, gold, cues, lemma_of)
             for key in ("quoted", "all"):

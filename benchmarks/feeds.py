@@ -52,8 +52,14 @@ def fill(library, count: int) -> None:
     library.add_feed("http://example.invalid/rss", "Example feed")
     feed_id = library.feeds()[0].id
     library.add_articles(
-        {"feed_id": feed_id, "url": f"http://example.invalid/{n}", "source": f"http://example.invalid/{n}",
-         "title": f"Story number {n}", "date": "2026-06-01", "text": f"Story {n}. The mayor said the pier would reopen."}
+        {
+            "feed_id": feed_id,
+            "url": f"http://example.invalid/{n}",
+            "source": f"http://example.invalid/{n}",
+            "title": f"Story number {n}",
+            "date": "2026-06-01",
+            "text": f"Story {n}. The mayor said the pier would reopen.",
+        }
         for n in range(count)
     )
 

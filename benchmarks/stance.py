@@ -43,7 +43,8 @@ def seed_stances(analyzer, gold_path: Path) -> None:
     right = 0
     for item in gold["stances"]:
         ours = [
-            s for s in document.stances
+            s
+            for s in document.stances
             if names.get(s.speaker) in variants.get(item["speaker"], {item["speaker"]})
             and s.label == item["stance"]
             and any(
@@ -57,7 +58,9 @@ def seed_stances(analyzer, gold_path: Path) -> None:
     print(f"seed gold stances right: {right} of {len(gold['stances'])}")
     print("the sidebar shows:")
     for stance in document.stances:
-        print(f"  {names[stance.speaker]:32s} {stance.label:8s} {topics[stance.topic].label:32s} {stance.rule} ({stance.cue})")
+        print(
+            f"  {names[stance.speaker]:32s} {stance.label:8s} {topics[stance.topic].label:32s} {stance.rule} ({stance.cue})"
+        )
 
 
 def newsmtsc(analyzer, folder: Path) -> None:
@@ -71,7 +74,9 @@ def newsmtsc(analyzer, folder: Path) -> None:
     test = load("rw-test.jsonl")
     started = time.perf_counter()
     docs = analyzer.nlp.pipe([r["sentence"] for r in test])
-    ours = macro_f1([r["polarity"] for r in test], [polarity_toward(d, r["from"], r["to"])[0] for d, r in zip(docs, test)])
+    ours = macro_f1(
+        [r["polarity"] for r in test], [polarity_toward(d, r["from"], r["to"])[0] for d, r in zip(docs, test)]
+    )
     elapsed = time.perf_counter() - started
     gold = [r["polarity"] for r in test]
     vader = SentimentIntensityAnalyzer()

@@ -28,7 +28,26 @@ from textual.widgets import Static  # noqa: E402
 from tui.model import Document, Quote, Speaker  # noqa: E402
 
 SIZE = (120, 36)
-WORDS = "the council said that new homes would be built near the river before winter and residents welcomed it".split()
+WORDS = [
+    "the",
+    "council",
+    "said",
+    "that",
+    "new",
+    "homes",
+    "would",
+    "be",
+    "built",
+    "near",
+    "the",
+    "river",
+    "before",
+    "winter",
+    "and",
+    "residents",
+    "welcomed",
+    "it",
+]
 
 
 class Bare(App):
@@ -61,9 +80,21 @@ def generated(words: int, seed: int = 7) -> Document:
         text += line + "\n"
         paragraphs.append((start, start + len(line)))
         speaker.mentions.append((start, start + 8))
-        quotes.append(Quote(id=f"q{len(quotes) + 1}", start=start + 15, end=start + len(line) - 1, kind="direct", speaker="s1", speaker_span=(start, start + 8), cue_span=(start + 9, start + 13)))
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes) + 1}",
+                start=start + 15,
+                end=start + len(line) - 1,
+                kind="direct",
+                speaker="s1",
+                speaker_span=(start, start + 8),
+                cue_span=(start + 9, start + 13),
+            )
+        )
         count += n + 3
-    return Document(text=text, title="Generated", source="generated", paragraphs=paragraphs, speakers=[speaker], quotes=quotes)
+    return Document(
+        text=text, title="Generated", source="generated", paragraphs=paragraphs, speakers=[speaker], quotes=quotes
+    )
 
 
 async def first_paint(make_app, wait_for=None) -> float:
@@ -140,7 +171,9 @@ def main() -> None:
     print(f"seed article (cached)             {cached * 1000:7.1f} ms   ratio {cached / bare:.2f} (target <= 1.5)")
     print(f"1,000-word article (cached)       {small * 1000:7.1f} ms")
     print(f"100,000-word article (cached)     {large * 1000:7.1f} ms   ratio {large / small:.2f} (target <= 1.5)")
-    print(f"page-down on 100,000 words        {page * 1000:7.1f} ms a key through Pilot; an unbound key {idle * 1000:.1f} ms;")
+    print(
+        f"page-down on 100,000 words        {page * 1000:7.1f} ms a key through Pilot; an unbound key {idle * 1000:.1f} ms;"
+    )
     print(f"  so page-down itself             {(page - idle) * 1000:7.1f} ms a key (target < 50)")
     print(f"peak memory                       {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

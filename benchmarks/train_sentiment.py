@@ -23,7 +23,6 @@ from stance import macro_f1  # noqa: E402
 from tui.analysis.pipeline import load_nlp  # noqa: E402
 from tui.analysis.sentiment import FEATURES, features  # noqa: E402
 
-
 REPEATS = 5  # 5-fold cross-validation repeated over this many shuffles: rw-dev is small (343)
 
 
@@ -41,10 +40,16 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 8000, rate: float 
 
 def main() -> None:
     folder = Path(sys.argv[1])
-    rows = [json.loads(line) for line in (folder / "rw-dev.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in (folder / "rw-dev.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     nlp = load_nlp()
-    x = np.array([features(doc, r["from"], r["to"]) or [0.0] * (len(FEATURES) - 1) + [1.0]
-                  for doc, r in zip(nlp.pipe(r["sentence"] for r in rows), rows)])
+    x = np.array(
+        [
+            features(doc, r["from"], r["to"]) or [0.0] * (len(FEATURES) - 1) + [1.0]
+            for doc, r in zip(nlp.pipe(r["sentence"] for r in rows), rows)
+        ]
+    )
     y = np.array([r["polarity"] + 1 for r in rows])
     best = None
     for l2 in (0.0, 0.0001, 0.0003, 0.001, 0.003):
@@ -58,7 +63,9 @@ def main() -> None:
                 predicted[fold] = (x[fold] @ fit(x[train], y[train], l2)).argmax(1)
             scores.append(macro_f1(list(y - 1), list(predicted - 1)))
         score = float(np.mean(scores))
-        print(f"L2 {l2:<7} cross-validated macro-F1 on rw-dev {score:.3f} (± {np.std(scores):.3f} over {REPEATS} shuffles)")
+        print(
+            f"L2 {l2:<7} cross-validated macro-F1 on rw-dev {score:.3f} (± {np.std(scores):.3f} over {REPEATS} shuffles)"
+        )
         if best is None or score > best[0]:
             best = (score, l2)
     weights = fit(x, y, best[1])

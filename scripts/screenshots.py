@@ -37,7 +37,10 @@ async def shoot() -> list[Path]:
 
     await take("library", [])
     await take("article", ["enter"])
-    await take("quote-jump", ["enter", "s", "s", "s", "s", "s", "right_square_bracket", "right_square_bracket", "right_square_bracket"])
+    await take(
+        "quote-jump",
+        ["enter", "s", "s", "s", "s", "s", "right_square_bracket", "right_square_bracket", "right_square_bracket"],
+    )
     await take("find", ["enter", "slash", *"Rwanda", "enter"])
     await take("help", ["question_mark"])
     return made

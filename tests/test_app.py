@@ -49,7 +49,9 @@ async def test_choosing_a_quote_scrolls_the_article_to_it(analyzer):
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_seed(pilot)
         quotes = screen.query_one(QuoteList)
-        target = next(q for q in screen.document.quotes if screen.document.quote_text(q) == "You have to have a deterrent.")
+        target = next(
+            q for q in screen.document.quotes if screen.document.quote_text(q) == "You have to have a deterrent."
+        )
         quotes.focus()
         quotes.select_quote(target.id)
         await pilot.press("enter")
@@ -137,7 +139,11 @@ async def test_markup_and_escapes_in_an_article_are_shown_literally(tmp_path, an
         assert "\x1b" not in screen.document.text
         view = screen.query_one(ArticleView)
         shown = " ".join(view.render_line(y).text.strip() for y in range(6))
-        assert "[bold]Not bold[/bold]" in shown and "[@click=app.quit]click" in shown and "[link=http://x]link[/link]" in shown
+        assert (
+            "[bold]Not bold[/bold]" in shown
+            and "[@click=app.quit]click" in shown
+            and "[link=http://x]link[/link]" in shown
+        )
         await pilot.click(ArticleView, offset=(25, 1))
         await pilot.pause()
         assert app.is_running
@@ -174,7 +180,7 @@ def test_wrap_breaks_at_spaces_and_never_overflows():
         if span:
             assert len(text[span[0] : span[1]].rstrip()) <= 12
     assert None in lines
-    assert "".join(text[s:e] for s, e in [l for l in lines if l]).replace("\n", "") == text.replace("\n", "")
+    assert "".join(text[s:e] for s, e in [line for line in lines if line]).replace("\n", "") == text.replace("\n", "")
 
 
 @pytest.mark.parametrize("bad", ["missing.txt", "empty.txt"])
@@ -237,7 +243,11 @@ async def test_stances_show_in_the_sidebar_and_jump_to_their_evidence(analyzer):
         assert stance.label == "favor"
         panel = screen.query_one(StancePanel)
         panel.focus()
-        index = next(i for i in range(panel.option_count) if panel.get_option_at_index(i).id == f"stance:{document.stances.index(stance)}")
+        index = next(
+            i
+            for i in range(panel.option_count)
+            if panel.get_option_at_index(i).id == f"stance:{document.stances.index(stance)}"
+        )
         panel.highlighted = index
         await pilot.press("enter")
         await pilot.pause()
@@ -312,11 +322,15 @@ async def test_library_groups_feeds_refreshes_and_lists_speakers_across_articles
         await pilot.press("r")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any("3 articles · 3 unread" in listing.row_plain(i)[0] for i, row in enumerate(listing.rows) if row.key is None)
+        assert any(
+            "3 articles · 3 unread" in listing.row_plain(i)[0] for i, row in enumerate(listing.rows) if row.key is None
+        )
         # read two articles (the seed and one story), then look at speakers across them
         await open_seed(pilot)
         await pilot.press("escape")
-        listing.cursor = next(i for i, row in enumerate(listing.rows) if row.key and listing.row_plain(i)[1] == "Story 0")
+        listing.cursor = next(
+            i for i, row in enumerate(listing.rows) if row.key and listing.row_plain(i)[1] == "Story 0"
+        )
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

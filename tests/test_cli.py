@@ -11,9 +11,7 @@ STORY = "Ms Ada Byrne said: “The museum will open on Sunday.”\n"
 
 
 def run(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "tui", "analyze", *args], capture_output=True, text=True, cwd=cwd
-    )
+    return subprocess.run([sys.executable, "-m", "tui", "analyze", *args], capture_output=True, text=True, cwd=cwd)
 
 
 @pytest.fixture
@@ -130,7 +128,9 @@ def test_feeds_commands_from_add_to_export(web, isolated_dirs, tmp_path):
     exported = newsreader("feeds", "export", env_dirs=isolated_dirs)
     assert web.url("/rss") in exported.stdout and exported.stdout.startswith("<?xml")
     opml = tmp_path / "more.opml"
-    opml.write_text(f"<opml version='2.0'><body><outline text='Dead' xmlUrl='{web.url('/dead')}'/></body></opml>", encoding="utf-8")
+    opml.write_text(
+        f"<opml version='2.0'><body><outline text='Dead' xmlUrl='{web.url('/dead')}'/></body></opml>", encoding="utf-8"
+    )
     imported = newsreader("feeds", "import", str(opml), env_dirs=isolated_dirs)
     assert "imported 1 new feeds" in imported.stdout
     refreshed = newsreader("feeds", "refresh", env_dirs=isolated_dirs)

@@ -7,7 +7,17 @@ import pytest
 
 
 @pytest.mark.parametrize(
-    "module", ["tui.model", "tui.sources", "tui.sources.feeds", "tui.sources.web", "tui.store", "tui.updates", "tui.documents", "tui.cli"]
+    "module",
+    [
+        "tui.model",
+        "tui.sources",
+        "tui.sources.feeds",
+        "tui.sources.web",
+        "tui.store",
+        "tui.updates",
+        "tui.documents",
+        "tui.cli",
+    ],
 )
 def test_light_modules_import_neither_spacy_nor_textual(module):
     code = (

@@ -15,7 +15,9 @@ def sample() -> Document:
         speakers=[Speaker(id="s1", name="Ann Vale", kind="person", mentions=[(0, 7)])],
         quotes=[Quote(id="q1", start=15, end=39, kind="direct", speaker="s1", speaker_span=(0, 7), cue_span=(8, 12))],
         topics=[Topic(id="t1", label="the bridge", mentions=[(18, 24)])],
-        stances=[Stance(speaker="s1", topic="t1", label="favor", score=0.7, evidence=["q1"], rule="necessity", cue="opens")],
+        stances=[
+            Stance(speaker="s1", topic="t1", label="favor", score=0.7, evidence=["q1"], rule="necessity", cue="opens")
+        ],
         model="en_core_web_sm-3.8.0",
         analyser="1",
     )

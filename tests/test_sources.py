@@ -23,7 +23,7 @@ PAGE = (
     "<body><nav>Home | News | Sport</nav><article><h1>Ferry terminal opens</h1>"
     f"<p>{PARAGRAPH * 3}</p><p>Harbour master Tom Reyes said: “The tide will turn at noon.”</p>"
     "</article><footer>Copyright</footer></body></html>"
-).encode("utf-8")
+).encode()
 
 
 def rss(items: int = 3, title: str = "Harbour News") -> bytes:
@@ -37,10 +37,10 @@ def rss(items: int = 3, title: str = "Harbour News") -> bytes:
 
 
 ATOM = (
-    "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Valley Times</title>"
-    "<entry><title>Bridge reopens</title><link href='http://example.invalid/bridge'/><updated>2026-06-02T09:00:00Z</updated>"
-    "<content type='html'>&lt;p&gt;Engineer Sam Ito told reporters the repairs were done.&lt;/p&gt;</content></entry></feed>"
-).encode()
+    b"<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Valley Times</title>"
+    b"<entry><title>Bridge reopens</title><link href='http://example.invalid/bridge'/><updated>2026-06-02T09:00:00Z</updated>"
+    b"<content type='html'>&lt;p&gt;Engineer Sam Ito told reporters the repairs were done.&lt;/p&gt;</content></entry></feed>"
+)
 
 
 def unused_port() -> int:
@@ -78,7 +78,10 @@ def test_the_user_agent_names_newsreader(web):
         (Route(b"gone", status=404), "HTTP 404"),
         (Route(b"boom", status=500), "HTTP 500"),
         (Route(b"%PDF-1.4", content_type="application/pdf"), "not a web page"),
-        (Route("<html><body><p>caf\xe9 ".encode("latin-1") * 50 + b"</p></body></html>", content_type="text/html"), "not UTF-8"),
+        (
+            Route("<html><body><p>caf\xe9 ".encode("latin-1") * 50 + b"</p></body></html>", content_type="text/html"),
+            "not UTF-8",
+        ),
     ],
     ids=["404", "500", "not-html", "not-utf8"],
 )

@@ -38,23 +38,17 @@ def test_negative_tone_but_for_a_policy(analyse):
 
 
 def test_neutral_tone_but_for_the_target(analyse):
-    document, _ = analyse(
-        "The harbour has no sea wall.\nHarbour master Ken Ito said: “You have to have a sea wall.”"
-    )
+    document, _ = analyse("The harbour has no sea wall.\nHarbour master Ken Ito said: “You have to have a sea wall.”")
     assert ("Ken Ito", "sea wall", "favor", "necessity") in stances(document)
 
 
 def test_copular_evaluation_resolves_it(analyse):
-    document, _ = analyse(
-        "Asked about the Dover ferry scheme, Mr Sam Cole said: “It was a gimmick.”"
-    )
+    document, _ = analyse("Asked about the Dover ferry scheme, Mr Sam Cole said: “It was a gimmick.”")
     assert ("Sam Cole", "Dover scheme", "against", "copular evaluation") in stances(document)
 
 
 def test_reporting_frame_accusation_is_against_the_accused(analyse):
-    document, _ = analyse(
-        "Senator Ray Cole accused Mayor Ann Lee of having “abandoned the farmers” last spring."
-    )
+    document, _ = analyse("Senator Ray Cole accused Mayor Ann Lee of having “abandoned the farmers” last spring.")
     found = labels(document)
     assert any(speaker == "Ray Cole" and "Ann Lee" in topic and label == "against" for speaker, topic, label in found)
     # the accused's act is not the accuser's stance on farmers
@@ -108,7 +102,12 @@ def polarity_of(analyzer, sentence: str, mention: str) -> int:
 
 def test_news_of_trouble_is_bad_for_the_person_it_concerns(analyzer):
     # No sentiment word in VADER's sense: the news itself (an indictment) is what reads as negative.
-    assert polarity_of(analyzer, "Prosecutors indicted Mayor Delgado on Tuesday over the harbour contracts.", "Mayor Delgado") == -1
+    assert (
+        polarity_of(
+            analyzer, "Prosecutors indicted Mayor Delgado on Tuesday over the harbour contracts.", "Mayor Delgado"
+        )
+        == -1
+    )
 
 
 def test_the_winner_named_by_a_passive_is_read_favourably(analyzer):

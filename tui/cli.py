@@ -25,7 +25,9 @@ def _error(message: str) -> None:
 def analyze_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsreader analyze", description="Find who said what in article files.")
     parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt, .md, .html)")
-    parser.add_argument("--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)"
+    )
     parser.add_argument("--model", default=None, help="spaCy model name (default: the best installed)")
     return parser
 
@@ -37,7 +39,9 @@ def open_parser() -> argparse.ArgumentParser:
         "'newsreader analyze FILE…', 'newsreader feeds add|import|export|refresh|list', "
         "'newsreader articles', 'newsreader export ARTICLE --format json|md|csv'.",
     )
-    parser.add_argument("path", nargs="?", default=None, help="an article file, a folder of them, or a URL (default: the bundled seeds)")
+    parser.add_argument(
+        "path", nargs="?", default=None, help="an article file, a folder of them, or a URL (default: the bundled seeds)"
+    )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     return parser
 
@@ -200,7 +204,9 @@ def _print_feeds(library) -> None:
 
 
 def export_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsreader export", description="Print an article's quotes, speakers and stances.")
+    parser = argparse.ArgumentParser(
+        prog="newsreader export", description="Print an article's quotes, speakers and stances."
+    )
     parser.add_argument("article", help="an article file, a URL, or a library article number")
     parser.add_argument("--format", choices=("json", "md", "csv"), default="json")
     return parser
@@ -215,7 +221,9 @@ def run_export(argv: list[str]) -> int:
             library = _library()
             if library is None:
                 return EXIT_BAD_INPUT
-            stored = library.article(int(args.article)) if args.article.isdigit() else library.article_by_url(args.article)
+            stored = (
+                library.article(int(args.article)) if args.article.isdigit() else library.article_by_url(args.article)
+            )
             if stored is None:
                 raise SourceError(f"{args.article}: not in the library")
             article = as_article(stored)
@@ -250,8 +258,12 @@ def run_articles(argv: list[str]) -> int:
     table = Table("number", "read", "feed", "title", "date", "quotes")
     for row in library.rows():
         table.add_row(
-            str(row["id"]), "" if row["read"] else "●", Text(feeds.get(row["feed_id"], "saved pages")),
-            Text(row["title"]), Text(row["date"]), "–" if row["quotes"] is None else str(row["quotes"]),
+            str(row["id"]),
+            "" if row["read"] else "●",
+            Text(feeds.get(row["feed_id"], "saved pages")),
+            Text(row["title"]),
+            Text(row["date"]),
+            "–" if row["quotes"] is None else str(row["quotes"]),
         )
     Console().print(table)
     return 0

@@ -49,4 +49,6 @@ class Engine:
 
 def plain_document(article: Article) -> Document:
     """The text alone, shown while the analysis runs."""
-    return Document(text=article.text, title=article.title, source=article.source, paragraphs=paragraph_spans(article.text))
+    return Document(
+        text=article.text, title=article.title, source=article.source, paragraphs=paragraph_spans(article.text)
+    )

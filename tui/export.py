@@ -47,10 +47,18 @@ def to_csv(document: Document) -> str:
     stances = quote_stances(document)
     for quote in document.quotes:
         speaker = document.speaker(quote.speaker)
-        writer.writerow([
-            quote.id, speaker.name if speaker else "", speaker.kind if speaker else "", quote.kind,
-            quote.start, quote.end, document.quote_text(quote), "; ".join(stances.get(quote.id, [])),
-        ])
+        writer.writerow(
+            [
+                quote.id,
+                speaker.name if speaker else "",
+                speaker.kind if speaker else "",
+                quote.kind,
+                quote.start,
+                quote.end,
+                document.quote_text(quote),
+                "; ".join(stances.get(quote.id, [])),
+            ]
+        )
     return out.getvalue()
 
 

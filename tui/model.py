@@ -131,10 +131,7 @@ class Document:
                 }
                 for q in self.quotes
             ],
-            "topics": [
-                {"id": t.id, "label": t.label, "mentions": [list(m) for m in t.mentions]}
-                for t in self.topics
-            ],
+            "topics": [{"id": t.id, "label": t.label, "mentions": [list(m) for m in t.mentions]} for t in self.topics],
             "stances": [
                 {
                     "speaker": s.speaker,

@@ -33,14 +33,23 @@ def _store_update(library: Library, feed: Feed, update: FeedUpdate) -> RefreshRe
         return RefreshReport(feed, not_modified=True)
     new = library.add_articles(
         {
-            "feed_id": feed.id, "url": item.link or None, "source": item.link or feed.url, "title": item.title,
-            "author": item.author, "date": item.date, "text": item.text,
+            "feed_id": feed.id,
+            "url": item.link or None,
+            "source": item.link or feed.url,
+            "title": item.title,
+            "author": item.author,
+            "date": item.date,
+            "text": item.text,
         }
         for item in update.items
     )
     library.update_feed(
-        feed.id, title=feed.title or update.title, etag=update.etag, modified=update.modified,
-        refreshed_at=time.time(), error=None,
+        feed.id,
+        title=feed.title or update.title,
+        etag=update.etag,
+        modified=update.modified,
+        refreshed_at=time.time(),
+        error=None,
     )
     return RefreshReport(feed, new=new)
 
@@ -82,7 +91,18 @@ def save_page(library: Library, url: str) -> StoredArticle:
         if stored is not None:
             return stored
         raise
-    library.add_articles([{"url": url, "source": url, "title": article.title, "author": article.author, "date": article.date, "text": article.text}])
+    library.add_articles(
+        [
+            {
+                "url": url,
+                "source": url,
+                "title": article.title,
+                "author": article.author,
+                "date": article.date,
+                "text": article.text,
+            }
+        ]
+    )
     return library.article_by_url(url)  # type: ignore[return-value]
 
 

@@ -18,7 +18,6 @@ from tui.model import Document, Quote
 from tui.sources import Article, clean_text
 
 
-
 class Analyzer:
     """Holds the loaded model; `analyze_many` is the batch path."""
 

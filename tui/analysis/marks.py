@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 DOUBLE_OPEN = {"“": "”“", "„": "“”", "«": "»", '"': '"', "»": "«", "''": "''"}  # '' '' is NYT style
 SINGLE_OPEN = {"‘": "’", "‚": "‘’", "‹": "›", "'": "'"}
-DOUBLE_CLOSE = set("”“»«\"") | {"''"}
+DOUBLE_CLOSE = set('”“»«"') | {"''"}
 SINGLE_CLOSE = set("’‘›'")
 ALL_MARKS = set(DOUBLE_OPEN) | set(SINGLE_OPEN) | DOUBLE_CLOSE | SINGLE_CLOSE
 _OPENING_CONTEXT = set(" \t\n([{—–-/:;,") | set(DOUBLE_OPEN) | set(SINGLE_OPEN)
@@ -122,7 +122,9 @@ def _close_to(stack: list[tuple[str, int]], char: str) -> tuple[str, int] | None
 
 def _double(char, i, before, after, stack, quotes, p_start, paragraph, text) -> None:
     has_double_open = any(mark in DOUBLE_OPEN for mark, _ in stack)
-    can_open = char in DOUBLE_OPEN and (before in _OPENING_CONTEXT or before.isspace() or i == p_start) and not after.isspace()
+    can_open = (
+        char in DOUBLE_OPEN and (before in _OPENING_CONTEXT or before.isspace() or i == p_start) and not after.isspace()
+    )
     # NYT-style text sets its closing '' after a space: "… coalitions, '' said Mr. Gunnels."
     spaced_close = char == "''" and (after.isspace() or after in ".,;:!?")
     can_close = char in DOUBLE_CLOSE and has_double_open and (not before.isspace() or spaced_close)
@@ -143,7 +145,14 @@ def _single(char, i, before, after, stack, quotes, paragraph, text) -> None:
     if _is_word(before) and _is_word(after):
         return  # I’m, don't
     single_open = any(mark in SINGLE_OPEN for mark, _ in stack)
-    if char == "’" and not single_open and stack and stack[-1][0] in DOUBLE_OPEN and before in ".!?" and after.isspace():
+    if (
+        char == "’"
+        and not single_open
+        and stack
+        and stack[-1][0] in DOUBLE_OPEN
+        and before in ".!?"
+        and after.isspace()
+    ):
         # “Let’s go. We can win.’ — a slip of the keyboard: a single mark after a full stop ends the quote.
         opener = stack.pop()
         if not _double_open(stack):
@@ -156,7 +165,7 @@ def _single(char, i, before, after, stack, quotes, paragraph, text) -> None:
         return
     if _is_word(before):
         return  # gangs’ boats, Conservatives‘ policy
-    if char in SINGLE_OPEN and (before in _OPENING_CONTEXT or before.isspace()) and (_is_word(after) or after in "“\"…"):
+    if char in SINGLE_OPEN and (before in _OPENING_CONTEXT or before.isspace()) and (_is_word(after) or after in '“"…'):
         if before.isdigit():
             return
         # ’90s, ’em: an apostrophe at a word's start, not an opening mark, when no closer follows.

@@ -39,7 +39,9 @@ def load_nlp(name: str | None = None) -> Language:
     try:
         nlp = spacy.load(chosen)
     except OSError as error:
-        raise ModelMissing(f"the spaCy model {chosen!r} could not be loaded; install one with: " + INSTALL_HINT) from error
+        raise ModelMissing(
+            f"the spaCy model {chosen!r} could not be loaded; install one with: " + INSTALL_HINT
+        ) from error
     _split_glued_quote_marks(nlp)
     if "parser" in nlp.pipe_names and "paragraph_boundaries" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")

@@ -32,18 +32,82 @@ DASHES = {"―", "—", "–"}
 # "PENCE: ", "Pat Caddell: ", "Sen. Warren: " at the start of a paragraph or a quotation.
 _NAME_PREFIX = re.compile(r"[\"“”']?((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}): +(?=\S)")
 _LABEL_WORDS = {
-    "note", "latest", "update", "poll", "excerpt", "exclusive", "watch", "analysis", "opinion", "editorial",
-    "breaking", "live", "video", "photos", "correction", "review", "interview", "transcript", "factbox", "explainer",
+    "note",
+    "latest",
+    "update",
+    "poll",
+    "excerpt",
+    "exclusive",
+    "watch",
+    "analysis",
+    "opinion",
+    "editorial",
+    "breaking",
+    "live",
+    "video",
+    "photos",
+    "correction",
+    "review",
+    "interview",
+    "transcript",
+    "factbox",
+    "explainer",
 }  # "Editor’s Note:", "AP-GfK Poll:": a section's label before a colon
 _TAG_PUNCT = {",", "”", "’", '"', "'", "''"}  # between a quote and its speech tag: “…,” Ramos said
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "attr", "oprd"}  # "turned to the crowd:" — the crowd is not speaking
 _SPEECH_NOUNS = {
-    "claim", "statement", "suggestion", "remark", "assertion", "argument", "warning", "promise", "pledge",
-    "vow", "insistence", "admission", "allegation", "accusation", "denial", "contention", "complaint",
-    "prediction", "comment", "announcement", "assurance", "boast", "charge", "threat",
+    "claim",
+    "statement",
+    "suggestion",
+    "remark",
+    "assertion",
+    "argument",
+    "warning",
+    "promise",
+    "pledge",
+    "vow",
+    "insistence",
+    "admission",
+    "allegation",
+    "accusation",
+    "denial",
+    "contention",
+    "complaint",
+    "prediction",
+    "comment",
+    "announcement",
+    "assurance",
+    "boast",
+    "charge",
+    "threat",
 }  # "his suggestion that …": the owner's words
-_SENDING_VERBS = {"issue", "send", "release", "post", "put", "publish", "email", "tweet", "write", "circulate", "share", "file"}
-_PORTIONS = {"share", "majority", "minority", "number", "percent", "half", "third", "quarter", "most", "proportion", "plurality"}
+_SENDING_VERBS = {
+    "issue",
+    "send",
+    "release",
+    "post",
+    "put",
+    "publish",
+    "email",
+    "tweet",
+    "write",
+    "circulate",
+    "share",
+    "file",
+}
+_PORTIONS = {
+    "share",
+    "majority",
+    "minority",
+    "number",
+    "percent",
+    "half",
+    "third",
+    "quarter",
+    "most",
+    "proportion",
+    "plurality",
+}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we"}
 _TRIM_LEADING = {"that", ",", ":", ";", "-", "–", "—", "whether"}
 _SUBJECT_DEPS = ("nsubj",)
@@ -150,7 +214,9 @@ class QuoteFinder:
                     and not self.in_quote(child.idx)
                 ):
                     return child
-            perfect = any(c.dep_ == "aux" and c.lower_ in ("having", "has", "have", "had") for c in current.children)  # "Having announced …"
+            perfect = any(
+                c.dep_ == "aux" and c.lower_ in ("having", "has", "have", "had") for c in current.children
+            )  # "Having announced …"
             if current.tag_ == "VBN" and current.dep_ != "conj" and not perfect:
                 return None  # "Asked by the BBC if …": the asker is not the speaker
             if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
@@ -184,7 +250,12 @@ class QuoteFinder:
             while i >= 0 and self.doc[i].text != "(":
                 i -= 1
             i -= 1
-        if i >= 0 and self.doc[i].pos_ == "PROPN" and not self.in_quote(self.doc[i].idx) and self.doc[i].ent_type_ in ("PERSON", "ORG", ""):
+        if (
+            i >= 0
+            and self.doc[i].pos_ == "PROPN"
+            and not self.in_quote(self.doc[i].idx)
+            and self.doc[i].ent_type_ in ("PERSON", "ORG", "")
+        ):
             return self.doc[i]
         return None
 
@@ -208,7 +279,9 @@ class QuoteFinder:
         right = max(t.right_edge.i for t in tokens)
         while left <= right and (self.doc[left].lower_ in _TRIM_LEADING or self.doc[left].is_space):
             left += 1
-        while right >= left and (self.doc[right].is_punct and self.doc[right].text not in "”’\"'" or self.doc[right].is_space):
+        while right >= left and (
+            (self.doc[right].is_punct and self.doc[right].text not in "”’\"'") or self.doc[right].is_space
+        ):
             right -= 1
         if right < left:
             return None
@@ -236,9 +309,12 @@ class QuoteFinder:
         return found
 
     def _calls_for(self, token: Token) -> bool:
-        """"X called for Y" reports a demand; "call" alone is no cue ("called it a disaster")."""
-        return token.lemma_ == "call" and token.pos_ == "VERB" and not self.in_quote(token.idx) and any(
-            c.dep_ == "prep" and c.lower_ == "for" for c in token.children
+        """ "X called for Y" reports a demand; "call" alone is no cue ("called it a disaster")."""
+        return (
+            token.lemma_ == "call"
+            and token.pos_ == "VERB"
+            and not self.in_quote(token.idx)
+            and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
         )
 
     def _reporting_clause(self, cue: Token) -> Attribution | None:
@@ -251,13 +327,22 @@ class QuoteFinder:
             return self._as_reported(cue)
         if cue.lemma_.lower() in _INFINITIVE_CUES:
             # "urged supporters to vote": the object is told, the infinitive is the content.
-            content += [c for c in cue.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+            content += [
+                c
+                for c in cue.children
+                if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ]
         if not content:
             content = self._misparsed_content(cue)
         if not content and cue.lemma_.lower() in _ASKING_CUES:
             # "asked the students if they were serious": the question, parsed as a condition.
-            content = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and any(
-                g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]
+            content = [
+                c
+                for c in cue.children
+                if c.dep_ == "advcl"
+                and c.i > cue.i
+                and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)
+            ]
         if cue.lemma_.lower() == "accuse":
             content += [
                 grandchild
@@ -268,16 +353,30 @@ class QuoteFinder:
             ]
         if cue.lemma_.lower() == "call":
             # "called for calm" is a demand; "called it “a disaster”" is a label, not speech.
-            content += [g for c in cue.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+            content += [
+                g
+                for c in cue.children
+                if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
         if not content:
             return None
         # "X said A, but B": the conjoined clause is reported too.
         last = max(c.i for c in content)
-        content += [c for c in cue.children if c.dep_ == "conj" and c.i > last and c.pos_ in ("VERB", "AUX") and not self.is_cue(c)]
+        content += [
+            c
+            for c in cue.children
+            if c.dep_ == "conj" and c.i > last and c.pos_ in ("VERB", "AUX") and not self.is_cue(c)
+        ]
         speaker = self.subject_of(cue)
         if speaker is None:
             return None  # hearsay: "are said to be"
-        fronted = bool(content) and max(c.i for c in content) < cue.i and not any(self.in_quote(t.idx) for c in content for t in c.subtree)
+        fronted = (
+            bool(content)
+            and max(c.i for c in content) < cue.i
+            and not any(self.in_quote(t.idx) for c in content for t in c.subtree)
+        )
         if fronted and any(c.i > cue.i and c.dep_ in ("prep", "advcl", "npadvmod") for c in cue.children):
             parenthetical = True  # "The argument would be aided, Devine said, by the calendar"
         if parenthetical:
@@ -290,12 +389,19 @@ class QuoteFinder:
         if (start <= cue.idx < end or start <= speaker.idx < end) and not parenthetical:
             return None
         return Attribution(
-            start, end, "indirect", self.paragraph_of(start),
-            cue=(cue.idx, cue.idx + len(cue.text)), speaker_token=speaker, confidence=0.8,
+            start,
+            end,
+            "indirect",
+            self.paragraph_of(start),
+            cue=(cue.idx, cue.idx + len(cue.text)),
+            speaker_token=speaker,
+            confidence=0.8,
             accusation=cue.lemma_.lower() == "accuse",
         )
 
-    def _past_lead_in(self, content: list[Token], span: tuple[int, int], cue: Token, parenthetical: bool) -> tuple[int, int]:
+    def _past_lead_in(
+        self, content: list[Token], span: tuple[int, int], cue: Token, parenthetical: bool
+    ) -> tuple[int, int]:
         """Where what is said begins when the content's subtree starts before it: after a colon in
         a clause before the cue ("Trump asserted that …: “France is no longer France,” he claimed"),
         or after the cue when a relative pronoun pulled the clause over it ("the rules, which
@@ -318,7 +424,12 @@ class QuoteFinder:
         for child in cue.children:
             if child.i < cue.i:
                 continue
-            if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == cue.i + 1 and any(g.dep_ == "ccomp" for g in child.children):
+            if (
+                child.dep_ == "xcomp"
+                and child.tag_ == "VBG"
+                and child.i == cue.i + 1
+                and any(g.dep_ == "ccomp" for g in child.children)
+            ):
                 return [child]
             if child.dep_ == "prep":
                 for token in child.subtree:
@@ -327,41 +438,56 @@ class QuoteFinder:
         return []
 
     def _nominal_report(self, noun: Token) -> Attribution | None:
-        """"his suggestion that a judge cannot be impartial": a speech noun, its owner and a that-clause."""
+        """ "his suggestion that a judge cannot be impartial": a speech noun, its owner and a that-clause."""
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
         before = noun.i - 1
         while owner is None and before > 0 and self.doc[before].dep_ == "amod":
             before -= 1
         if owner is None and before > 0 and self.doc[before].lower_ in ("’s", "'s") and self.doc[before].dep_ == "case":
             owner = self.doc[before].head  # "Mayor Hart’s claim", parsed with Hart as an object of its own
-        content = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
-            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        content = [
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and c.i > noun.i
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ]
         if owner is None or not content:
             return None
         span = self._content_span(content)
         if span is None:
             return None
         return Attribution(
-            span[0], span[1], "indirect", self.paragraph_of(span[0]),
-            cue=(noun.idx, noun.idx + len(noun.text)), speaker_token=owner, confidence=0.7,
+            span[0],
+            span[1],
+            "indirect",
+            self.paragraph_of(span[0]),
+            cue=(noun.idx, noun.idx + len(noun.text)),
+            speaker_token=owner,
+            confidence=0.7,
         )
 
     def _as_reported(self, cue: Token) -> Attribution | None:
-        """"As the Times noted, Clinton raised $1.1 million": the main clause is what was reported."""
+        """ "As the Times noted, Clinton raised $1.1 million": the main clause is what was reported."""
         speaker = self.subject_of(cue)
         head = cue.head
         if speaker is None or self.in_quote(head.idx):
             return None
         aside = range(cue.left_edge.i, cue.right_edge.i + 1)
-        words = [t for t in head.subtree if t.i not in aside and t.dep_ != "cc" or t.i == head.i]
+        words = [t for t in head.subtree if (t.i not in aside and t.dep_ != "cc") or t.i == head.i]
         words = [t for t in words if (t.i > cue.right_edge.i) == (cue.i < head.i)]
         span = _words_span(words)
         if span is None:
             return None
         start, end = span
         return Attribution(
-            start, end, "indirect", self.paragraph_of(start),
-            cue=(cue.idx, cue.idx + len(cue.text)), speaker_token=speaker, confidence=0.7,
+            start,
+            end,
+            "indirect",
+            self.paragraph_of(start),
+            cue=(cue.idx, cue.idx + len(cue.text)),
+            speaker_token=speaker,
+            confidence=0.7,
         )
 
     def _before_next_report(self, span: tuple[int, int], cue: Token) -> tuple[int, int]:
@@ -373,7 +499,9 @@ class QuoteFinder:
                 continue
             left = token.left_edge
             joined = False
-            while left.i > 0 and (self.doc[left.i - 1].dep_ in ("cc", "punct") or self.doc[left.i - 1].lower_ in ("while", "whereas")):
+            while left.i > 0 and (
+                self.doc[left.i - 1].dep_ in ("cc", "punct") or self.doc[left.i - 1].lower_ in ("while", "whereas")
+            ):
                 left = self.doc[left.i - 1]
                 joined = joined or left.dep_ == "cc" or left.lower_ in ("while", "whereas")
             if not joined and token.tag_ == "VBG" and token.dep_ in ("pcomp", "advcl") and not self.in_quote(token.idx):
@@ -405,8 +533,13 @@ class QuoteFinder:
             return None
         start, end = span
         return Attribution(
-            start, end, "indirect", self.paragraph_of(start),
-            cue=(token.idx, to.idx + len(to.text)), speaker_token=source, confidence=0.8,
+            start,
+            end,
+            "indirect",
+            self.paragraph_of(start),
+            cue=(token.idx, to.idx + len(to.text)),
+            speaker_token=source,
+            confidence=0.8,
         )
 
     # --- direct quotes ---------------------------------------------------
@@ -423,7 +556,9 @@ class QuoteFinder:
             next_start = self.marks[index + 1].open
         close_end = (mark.close + 1) if mark.close is not None else mark.end
         before_span = self.doc.char_span(previous_end, mark.open, alignment_mode="expand")
-        after_span = self.doc.char_span(close_end, next_start, alignment_mode="expand") if close_end < next_start else None
+        after_span = (
+            self.doc.char_span(close_end, next_start, alignment_mode="expand") if close_end < next_start else None
+        )
         before = [t for t in (before_span or []) if not t.is_space and t.idx >= previous_end and t.idx < mark.open]
         after = [t for t in (after_span or []) if not t.is_space and t.idx >= close_end]
         # Cut the narration at the nearest sentence end on each side.
@@ -455,7 +590,11 @@ class QuoteFinder:
             return base
         if len(after) >= 2 and after[0].text in DASHES and after[1].pos_ == "PROPN":
             name = after[1]
-            while name.i + 1 < len(self.doc) and self.doc[name.i + 1].pos_ == "PROPN" and self.doc[name.i + 1].dep_ != "punct":
+            while (
+                name.i + 1 < len(self.doc)
+                and self.doc[name.i + 1].pos_ == "PROPN"
+                and self.doc[name.i + 1].dep_ != "punct"
+            ):
                 name = self.doc[name.i + 1]  # "― Sonya Herridge": the name's last word heads it
             base.speaker_token, base.cue, base.confidence = name, (after[0].idx, after[0].idx + 1), 0.8
             return base
@@ -467,7 +606,10 @@ class QuoteFinder:
                 return self._with_cue(base, cue, 0.9)
             name = introduced[-2] if len(introduced) >= 2 else None
             quoted_from = name is not None and name.dep_ == "pobj" and name.head.lower_ == "from"  # "From the report:"
-            if name is not None and (name.pos_ == "PROPN" or (name.pos_ in ("NOUN", "PRON") and (name.dep_ not in _OBJECT_DEPS or quoted_from))):
+            if name is not None and (
+                name.pos_ == "PROPN"
+                or (name.pos_ in ("NOUN", "PRON") and (name.dep_ not in _OBJECT_DEPS or quoted_from))
+            ):
                 base.cue = (introduced[-1].idx, introduced[-1].idx + 1)
                 base.speaker_token = _person_in_run(introduced[:-1]) or name
                 base.confidence = 0.7
@@ -484,7 +626,9 @@ class QuoteFinder:
                 return base
         inside = self.doc.char_span(mark.start, mark.end, alignment_mode="expand")
         governing = [t for t in inside.root.ancestors if not self.in_quote(t.idx)] if inside is not None else []
-        cue = next((t for t in reversed(before) if t in governing and self.is_cue(t) and self.subject_of(t) is not None), None)
+        cue = next(
+            (t for t in reversed(before) if t in governing and self.is_cue(t) and self.subject_of(t) is not None), None
+        )
         if cue is not None:
             # The cue whose words the quote is: "Obama said “it gets me mad” every time he thinks …".
             return self._widened(self._with_cue(base, cue, 0.9), cue, mark)
@@ -598,10 +742,13 @@ class QuoteFinder:
             return quote  # "accused Y of having “…”" keeps only the quoted words (the seed's reading)
         # A second report hung on the cue (", telling reporters that …") is not part of the first.
         reported = [
-            c for c in cue.children
+            c
+            for c in cue.children
             if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "parataxis") and not self.is_cue(c)
         ]
-        clause = next((c for c in reported if c.dep_ == "ccomp"), None) or next(iter(self._misparsed_content(cue)), None)
+        clause = next((c for c in reported if c.dep_ == "ccomp"), None) or next(
+            iter(self._misparsed_content(cue)), None
+        )
         if clause is not None and clause.left_edge.i <= inside.root.i <= clause.right_edge.i:
             # "told customers at a diner that “I need you”": the people told are not what was said.
             reported = [clause] + [c for c in reported if c.i > clause.right_edge.i]
@@ -659,9 +806,13 @@ class QuoteFinder:
                 continue
             content_start, speaker, cue = prefixed
             named = speaker.ent_type_ == "PERSON" or speaker.lower_ in people
-            if not named and (looks_like_headline(self.text[content_start:end]) or any(m.paragraph == index for m in self.marks)):
+            if not named and (
+                looks_like_headline(self.text[content_start:end]) or any(m.paragraph == index for m in self.marks)
+            ):
                 continue  # "The Latest: 3 towns cast first votes" is a headline, not a transcript
-            found.append(Attribution(content_start, end, "direct", index, cue=cue, speaker_token=speaker, confidence=0.6))
+            found.append(
+                Attribution(content_start, end, "direct", index, cue=cue, speaker_token=speaker, confidence=0.6)
+            )
         return found
 
     def _with_cue(self, quote: Attribution, cue: Token, confidence: float) -> Attribution:
@@ -673,8 +824,14 @@ class QuoteFinder:
     def _quoted_in(self, clause: Attribution, mark: Marked, confidence: float) -> Attribution:
         """The quoted words of a reporting clause as a direct quote with the clause's cue and speaker."""
         return Attribution(
-            mark.start, _trim_end(self.text, mark.start, mark.end), "direct", mark.paragraph,
-            cue=clause.cue, speaker_token=clause.speaker_token, confidence=confidence, marks=[mark],
+            mark.start,
+            _trim_end(self.text, mark.start, mark.end),
+            "direct",
+            mark.paragraph,
+            cue=clause.cue,
+            speaker_token=clause.speaker_token,
+            confidence=confidence,
+            marks=[mark],
         )
 
     # --- putting it together ---------------------------------------------
@@ -726,7 +883,11 @@ class QuoteFinder:
                 earlier = _latest_before(results, mark.open)
                 if mark.continued and earlier is not None:
                     quote.follows, quote.confidence = earlier, 0.9
-                elif earlier is not None and mark.paragraph - earlier.paragraph <= 1 and _standalone(self.text, self.paragraphs, mark):
+                elif (
+                    earlier is not None
+                    and mark.paragraph - earlier.paragraph <= 1
+                    and _standalone(self.text, self.paragraphs, mark)
+                ):
                     quote.follows = earlier
                 else:
                     continue
@@ -794,7 +955,7 @@ _DASHED_ASIDE = re.compile(r",?\s*(—|–|--)")
 def _before_dashed_aside(text: str, start: int, end: int) -> int:
     """A mixed quote ends at its last closing mark when a dash follows it: "… and “there’s
     nothing wrong with that” — asserting that …" goes on in the writer's words."""
-    last = max(text.rfind(mark, start, end) for mark in "”\"")
+    last = max(text.rfind(mark, start, end) for mark in '”"')
     if last > start and _DASHED_ASIDE.match(text, last + 1, end):
         return last + 1
     return end
@@ -810,7 +971,7 @@ def _standalone(text: str, paragraphs: list[tuple[int, int]], mark: Marked) -> b
     """A quote that opens its paragraph (or follows a sentence end) and reads as a sentence."""
     p_start, _ = paragraphs[mark.paragraph]
     lead = text[p_start : mark.open].strip()
-    return (not lead or lead[-1] in ".!?”\"") and len(text[mark.start : mark.end].split()) >= 3
+    return (not lead or lead[-1] in '.!?”"') and len(text[mark.start : mark.end].split()) >= 3
 
 
 def _latest_before(found: list[Attribution], offset: int) -> Attribution | None:

@@ -21,8 +21,16 @@ _PREVAIL = {"defeat", "beat", "oust", "unseat", "topple", "outpoll", "outvote", 
 _SPEECH = {"say", "tell", "add", "argue", "claim", "write"}
 NEARBY_DECAY = 2.0  # tree distance at which a word's weight falls to 1/e
 FEATURES = (
-    "role", "sentence compound", "sentence positive", "sentence negative", "nearby positive",
-    "nearby negative", "mention speaks", "sentence quotes", "speaks x compound", "bias",
+    "role",
+    "sentence compound",
+    "sentence positive",
+    "sentence negative",
+    "nearby positive",
+    "nearby negative",
+    "mention speaks",
+    "sentence quotes",
+    "speaks x compound",
+    "bias",
 )
 # A three-class logistic regression over FEATURES (columns: against, neutral, favor), trained on
 # NewsMTSC rw-dev by `python benchmarks/train_sentiment.py PATH/TO/newsmtsc` (L2 chosen by repeated 5-fold
@@ -148,10 +156,18 @@ def features(doc: Doc, start: int, end: int) -> list[float] | None:
     sentence = _vader().polarity_scores(root.sent.text)
     positive, negative = nearby_values(root, mention)
     speaks = 1.0 if root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH else 0.0
-    quotes = 1.0 if any(mark in root.sent.text for mark in "\"“”") else 0.0
+    quotes = 1.0 if any(mark in root.sent.text for mark in '"“”') else 0.0
     return [
-        role_value(doc, start, end), sentence["compound"], sentence["pos"], sentence["neg"],
-        positive, negative, speaks, quotes, speaks * sentence["compound"], 1.0,
+        role_value(doc, start, end),
+        sentence["compound"],
+        sentence["pos"],
+        sentence["neg"],
+        positive,
+        negative,
+        speaks,
+        quotes,
+        speaks * sentence["compound"],
+        1.0,
     ]
 
 

@@ -27,7 +27,14 @@ from tui.model import Speaker
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 OTHER_PRONOUNS = {"they", "them", "it", "we"}
 AUTHOR = "the author"  # who "I" is outside quotation marks
-_ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
+_ENTITY_KINDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "NORP": "group",
+    "FAC": "place",
+}
 _QUALIFIERS = {"former", "current", "then", "acting", "new", "outgoing", "incoming", "interim", "deputy"}
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
@@ -120,7 +127,13 @@ class SpeakerResolver:
         words: list[str] = []
         for token in parts:
             hyphen = self.doc[token.i - 1] if token.i > 0 else None
-            if words and hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_ and not self.doc[hyphen.i - 1].whitespace_:
+            if (
+                words
+                and hyphen is not None
+                and hyphen.text == "-"
+                and not hyphen.whitespace_
+                and not self.doc[hyphen.i - 1].whitespace_
+            ):
                 words[-1] += "-" + _strip_possessive(token.text)  # "Ban Ki-moon", "Ocasio-Cortez"
             else:
                 words.append(_strip_possessive(token.text))
@@ -218,14 +231,22 @@ class SpeakerResolver:
                 key = aliases.get(key, key)
             cluster = by_key.get((kind, key))
             if cluster is None:
-                cluster = Cluster(kind=kind, names=[key], display=_strip_possessive(ent.text.removeprefix("the ").removeprefix("The ")))
+                cluster = Cluster(
+                    kind=kind,
+                    names=[key],
+                    display=_strip_possessive(ent.text.removeprefix("the ").removeprefix("The ")),
+                )
                 by_key[(kind, key)] = cluster
                 self.clusters.append(cluster)
             self._register(cluster, ent.start, ent.end, person=False)
 
     # --- roles --------------------------------------------------------------
     def _role_words(self, tokens: list[Token]) -> str:
-        words = [t.lower_ for t in tokens if not t.is_punct and t.lower_ not in _QUALIFIERS and t.lower_ not in ("the", "a", "an")]
+        words = [
+            t.lower_
+            for t in tokens
+            if not t.is_punct and t.lower_ not in _QUALIFIERS and t.lower_ not in ("the", "a", "an")
+        ]
         return " ".join(words)
 
     def _gather_roles(self) -> None:
@@ -253,7 +274,9 @@ class SpeakerResolver:
                 root = self.doc[first.start].head if self.doc[first.start].dep_ == "compound" else self.doc[first.start]
                 for child in root.children:
                     if child.dep_ == "appos" and child.lemma_.lower() in roles:
-                        role = self._role_words([t for t in child.subtree if t.i <= child.i and t.i not in self.by_token])
+                        role = self._role_words(
+                            [t for t in child.subtree if t.i <= child.i and t.i not in self.by_token]
+                        )
                         if role and role not in bound:
                             bound[role] = cluster
                             cluster.roles.add(role)
@@ -290,7 +313,12 @@ class SpeakerResolver:
             plural = root.tag_ in ("NNS", "NNPS")  # "the lawyers said": a group, never one person's role
             if role in bound and not plural:
                 cluster = bound[role]
-            elif definite and not anonymous and not plural and (cluster := self._holder(role, self.doc[start].idx)) is not None:
+            elif (
+                definite
+                and not anonymous
+                and not plural
+                and (cluster := self._holder(role, self.doc[start].idx)) is not None
+            ):
                 bound[role] = cluster
                 cluster.roles.add(role)
             else:
@@ -347,7 +375,9 @@ class SpeakerResolver:
         for other in self.clusters:
             if other is not cluster:
                 other.mentions = [m for m in other.mentions if not (span_start <= m[0] and m[1] <= span_end)]
-        self.person_mentions = [(o, c) for o, c in self.person_mentions if not (span_start <= o < span_end) or c is cluster]
+        self.person_mentions = [
+            (o, c) for o, c in self.person_mentions if not (span_start <= o < span_end) or c is cluster
+        ]
         cluster.add(span_start, span_end)
         for index in range(start, end):
             self.by_token[index] = cluster
@@ -358,6 +388,7 @@ class SpeakerResolver:
 
     def _holder(self, role: str, offset: int) -> Cluster | None:
         """Who an unbound definite role refers to: the nearest named person holding no other role."""
+
         def free(cluster: Cluster) -> bool:
             return cluster.kind == "person" and bool(cluster.names) and (not cluster.roles or role in cluster.roles)
 
@@ -414,7 +445,9 @@ class SpeakerResolver:
                 self._register(cluster, start, end, person=True)
                 return cluster, self.spans[token.i]
         # Any other noun phrase: its own speaker, kind unknown ("the report", "the company").
-        start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nummod")])
+        start = min(
+            [token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nummod")]
+        )
         end = token.i + 1
         if token.pos_ == "NUM":
             start, end = token.left_edge.i, token.right_edge.i + 1  # "About 4 in 10 say": the whole count speaks
@@ -426,7 +459,9 @@ class SpeakerResolver:
                 return cluster, mention
         if [t.lower_ for t in self.doc[start:end]] == ["the", token.lower_]:
             # "the poll" after "A Bloomberg poll": the same one, named again by its head noun.
-            earlier = _latest_with_head([c for c in self.clusters if c.mentions and c.mentions[0][0] < mention[0]], token.lower_)
+            earlier = _latest_with_head(
+                [c for c in self.clusters if c.mentions and c.mentions[0][0] < mention[0]], token.lower_
+            )
             if earlier is not None:
                 earlier.add(*mention)
                 return earlier, mention
@@ -459,7 +494,7 @@ class SpeakerResolver:
         return None
 
     def _reporter_of(self, pronoun: Token) -> Cluster | None:
-        """"Kasich says he would …": the subject of a clause someone reports is, first, the
+        """ "Kasich says he would …": the subject of a clause someone reports is, first, the
         reporter (a named subject of the verb the clause hangs on)."""
         clause = pronoun.head
         if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
@@ -536,7 +571,9 @@ class SpeakerResolver:
         for number, cluster in enumerate(ordered, start=1):
             speaker_id = f"s{number}"
             ids[id(cluster)] = speaker_id
-            speakers.append(Speaker(id=speaker_id, name=self._display(cluster), kind=cluster.kind, mentions=_tidy(cluster.mentions)))
+            speakers.append(
+                Speaker(id=speaker_id, name=self._display(cluster), kind=cluster.kind, mentions=_tidy(cluster.mentions))
+            )
         return speakers, {key: ids[id(cluster)] for key, cluster in resolved.items()}
 
     def _display(self, cluster: Cluster) -> str:

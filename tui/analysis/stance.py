@@ -25,22 +25,125 @@ from spacy.tokens import Doc, Span, Token
 from tui.analysis import lexicons
 from tui.model import Quote, Stance, Topic
 
-POLICY_HEADS = {"scheme", "plan", "policy", "programme", "program", "deal", "bill", "law", "approach", "strategy", "proposal", "reform", "deterrent", "ban", "tax", "cut", "cuts"}
+POLICY_HEADS = {
+    "scheme",
+    "plan",
+    "policy",
+    "programme",
+    "program",
+    "deal",
+    "bill",
+    "law",
+    "approach",
+    "strategy",
+    "proposal",
+    "reform",
+    "deterrent",
+    "ban",
+    "tax",
+    "cut",
+    "cuts",
+}
 CLAIM_NOUNS = {"claim", "report", "suggestion", "allegation", "idea", "proposal", "rumour", "rumor", "speculation"}
 STOP_HEADS = {
-    "thing", "way", "time", "year", "week", "day", "month", "end", "level", "lot", "number", "numbers", "part",
-    "people", "person", "one", "work", "job", "matter", "matters", "fact", "issue", "question", "point", "kind",
-    "today", "yesterday", "light", "aim", "rest", "side", "case", "place", "country", "world", "home", "media",
-    "fury", "ridicule", "criticism", "summit", "meeting", "purpose", "priority", "attention", "money", "reports",
-    "claims", "claim", "report", "comment", "comments", "statement", "interview", "broadcaster", "broadcasters",
+    "thing",
+    "way",
+    "time",
+    "year",
+    "week",
+    "day",
+    "month",
+    "end",
+    "level",
+    "lot",
+    "number",
+    "numbers",
+    "part",
+    "people",
+    "person",
+    "one",
+    "work",
+    "job",
+    "matter",
+    "matters",
+    "fact",
+    "issue",
+    "question",
+    "point",
+    "kind",
+    "today",
+    "yesterday",
+    "light",
+    "aim",
+    "rest",
+    "side",
+    "case",
+    "place",
+    "country",
+    "world",
+    "home",
+    "media",
+    "fury",
+    "ridicule",
+    "criticism",
+    "summit",
+    "meeting",
+    "purpose",
+    "priority",
+    "attention",
+    "money",
+    "reports",
+    "claims",
+    "claim",
+    "report",
+    "comment",
+    "comments",
+    "statement",
+    "interview",
+    "broadcaster",
+    "broadcasters",
     # Words too general to be what anyone is for or against.
-    "detail", "details", "result", "results", "event", "events", "role", "thinking", "folks", "addition",
-    "quality", "substance", "wrap", "wraps", "thought", "idea", "reason", "sense", "moment", "step",
-    "chance", "term", "word", "words", "story", "news", "bit", "piece", "area", "others", "everything",
+    "detail",
+    "details",
+    "result",
+    "results",
+    "event",
+    "events",
+    "role",
+    "thinking",
+    "folks",
+    "addition",
+    "quality",
+    "substance",
+    "wrap",
+    "wraps",
+    "thought",
+    "idea",
+    "reason",
+    "sense",
+    "moment",
+    "step",
+    "chance",
+    "term",
+    "word",
+    "words",
+    "story",
+    "news",
+    "bit",
+    "piece",
+    "area",
+    "others",
+    "everything",
 }
 OWN_SUBJECTS = {"i", "we", "you", "one", "us", "government", "he", "she"}
 # How much a stance on a topic makes it a main topic, by the rule that found it.
-RULE_WEIGHT = {"stance verb": 2.5, "reporting frame": 3.0, "copular evaluation": 2.0, "necessity": 2.0, "evaluative words": 1.5}
+RULE_WEIGHT = {
+    "stance verb": 2.5,
+    "reporting frame": 3.0,
+    "copular evaluation": 2.0,
+    "necessity": 2.0,
+    "evaluative words": 1.5,
+}
 PARTICLES = {"back", "down", "out", "up", "off", "away"}
 HEDGES = {"think", "may", "might", "could", "perhaps", "possibly", "maybe", "believe", "suppose", "guess"}
 CONTRAST_MARKS = {"although", "though", "while", "whilst", "despite"}
@@ -68,7 +171,9 @@ def evaluations() -> dict[str, float]:
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-        table.update({word: max(-1.0, min(1.0, value / 3.0)) for word, value in SentimentIntensityAnalyzer().lexicon.items()})
+        table.update(
+            {word: max(-1.0, min(1.0, value / 3.0)) for word, value in SentimentIntensityAnalyzer().lexicon.items()}
+        )
     except ImportError:  # pragma: no cover - vaderSentiment is a dependency
         pass
     for line in lexicons.read("evaluations.tsv"):
@@ -89,7 +194,10 @@ def evaluation(token: Token) -> float:
 
 def negated(token: Token) -> bool:
     """A verb or predicate under 'not', 'never', "won't"."""
-    if any(child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in ("advmod", "det")) for child in token.children):
+    if any(
+        child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in ("advmod", "det"))
+        for child in token.children
+    ):
         return True
     return token.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in token.head.children)
 
@@ -97,7 +205,9 @@ def negated(token: Token) -> bool:
 def _names_the_head(token: Token, root: Token) -> bool:
     """Part of what names a noun phrase's head ("congestion charge" of "plan"), not what judges it."""
     while token.i != root.i:
-        naming = token.dep_ in ("poss", "compound", "nmod", "case") or (token.dep_ == "amod" and token.pos_ in ("NOUN", "PROPN"))
+        naming = token.dep_ in ("poss", "compound", "nmod", "case") or (
+            token.dep_ == "amod" and token.pos_ in ("NOUN", "PROPN")
+        )
         if not naming:
             return False
         token = token.head
@@ -187,7 +297,11 @@ class StanceFinder:
         for chunk in chunks:
             root = chunk.root
             head = root.lemma_.lower()
-            if head in STOP_HEADS or root.ent_type_ in _QUANTITY_ENTS or self._is_speaker(chunk.start_char, chunk.end_char):
+            if (
+                head in STOP_HEADS
+                or root.ent_type_ in _QUANTITY_ENTS
+                or self._is_speaker(chunk.start_char, chunk.end_char)
+            ):
                 continue
             if root.ent_type_ in ("PERSON",):
                 continue
@@ -210,7 +324,17 @@ class StanceFinder:
                 compounds = [t.lemma_.lower() for t in root.children if t.dep_ == "compound"]
                 self._add("noun:" + " ".join([*compounds, head]), label, chunk, root, policy=policy)
         for token in self.doc:
-            if token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj", "xcomp", "ccomp", "attr", "dobj", "nsubj", "conj", "advcl"):
+            if token.tag_ == "VBG" and token.dep_ in (
+                "pcomp",
+                "pobj",
+                "xcomp",
+                "ccomp",
+                "attr",
+                "dobj",
+                "nsubj",
+                "conj",
+                "advcl",
+            ):
                 objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
                 if not objects or _adjectival(token):  # "encouraging progress" judges, it is no action
                     continue
@@ -219,7 +343,11 @@ class StanceFinder:
                 start = token.idx
                 end = objects[0].right_edge.idx + len(objects[0].right_edge.text)
                 # Keep the phrase short: the verb, its particle and the object's own noun phrase.
-                end = min(end, objects[0].idx + len(objects[0].text)) if objects[0].right_edge.i - objects[0].i > 3 else end
+                end = (
+                    min(end, objects[0].idx + len(objects[0].text))
+                    if objects[0].right_edge.i - objects[0].i > 3
+                    else end
+                )
                 label = self.text[start:end]
                 self._add(f"action:{key}", label, (start, end), token, policy=True, gerund=True)
 
@@ -320,7 +448,11 @@ class StanceFinder:
                 continue
             words, obj = found
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in OWN_SUBJECTS and not self._is_speaker_token(subject, quote):
+            if (
+                subject is not None
+                and subject.lower_ not in OWN_SUBJECTS
+                and not self._is_speaker_token(subject, quote)
+            ):
                 continue  # "they surrendered to X" reports someone else's act, not the speaker's side
             group = self.group_at(obj)
             if obj.lower_ in ("it", "this", "that"):
@@ -394,7 +526,11 @@ class StanceFinder:
                 value = evaluation(token)
                 if not value:
                     continue
-                group = self.refers_back(subject, quote) if subject.lower_ in ("it", "this", "that") else self.group_at(subject)
+                group = (
+                    self.refers_back(subject, quote)
+                    if subject.lower_ in ("it", "this", "that")
+                    else self.group_at(subject)
+                )
                 if group is None:
                     continue
                 polarity = value * (-1 if negated(token.head) or negated(token) else 1)
@@ -404,7 +540,11 @@ class StanceFinder:
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is None:
                     continue
-                group = self.refers_back(subject, quote) if subject.lower_ in ("it", "this", "that") else self.group_at(subject)
+                group = (
+                    self.refers_back(subject, quote)
+                    if subject.lower_ in ("it", "this", "that")
+                    else self.group_at(subject)
+                )
                 if group is None:
                     continue
                 polarity = _SUBJECT_VERBS[token.lemma_.lower()] * (-1 if negated(token) else 1)
@@ -413,11 +553,16 @@ class StanceFinder:
     def rule_necessity(self, quote: Quote, tokens: list[Token], hits: list[Hit]) -> None:
         for token in tokens:
             need = None
-            if token.lemma_ == "have" and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in token.children):
+            if token.lemma_ == "have" and any(
+                c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in token.children
+            ):
                 need = "have to"
             elif token.lemma_ in ("need", "want") and token.pos_ == "VERB":
                 need = token.lemma_
-            elif any(c.lower_ in _MODAL_NEED and c.dep_ == "aux" for c in token.children) and token.pos_ in ("VERB", "AUX"):
+            elif any(c.lower_ in _MODAL_NEED and c.dep_ == "aux" for c in token.children) and token.pos_ in (
+                "VERB",
+                "AUX",
+            ):
                 need = next(c.lower_ for c in token.children if c.lower_ in _MODAL_NEED)
             if need is None:
                 continue
@@ -514,8 +659,13 @@ class StanceFinder:
             evidence = sorted({h.quote for h in found}, key=lambda q: int(q[1:]) if q[1:].isdigit() else 0)
             stances.append(
                 Stance(
-                    speaker=speaker, topic=ids[topic], label=label, score=round(min(1.0, abs(total)), 2),
-                    evidence=evidence, rule=strongest.rule, cue=strongest.cue,
+                    speaker=speaker,
+                    topic=ids[topic],
+                    label=label,
+                    score=round(min(1.0, abs(total)), 2),
+                    evidence=evidence,
+                    rule=strongest.rule,
+                    cue=strongest.cue,
                 )
             )
         stances.sort(key=lambda s: (s.speaker, s.topic))

@@ -9,11 +9,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.documents import Engine
 from tui.app.screens.article import ArticleScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.open_file import OpenFileScreen
+from tui.documents import Engine
 from tui.sources import Article, SourceError, load_article, load_library
 from tui.store import Library, LibraryError, ParseCache, load_config, text_hash
 
@@ -72,14 +72,20 @@ class NewsreaderApp(App):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         elif self.config.theme:
-            self.notify(f"unknown theme {self.config.theme!r} in the config; using the default", severity="warning", markup=False)
+            self.notify(
+                f"unknown theme {self.config.theme!r} in the config; using the default",
+                severity="warning",
+                markup=False,
+            )
         if self.config.problem:
             self.notify(self.config.problem, title="Config", severity="warning", markup=False, timeout=8)
         for problem in self._startup_problems:
             self.notify(problem, severity="error", markup=False, timeout=10)
 
     # --- navigation -----------------------------------------------------------
-    def open_article(self, article: Article, on_close: Callable[[], None] | None = None, quote_id: str | None = None) -> None:
+    def open_article(
+        self, article: Article, on_close: Callable[[], None] | None = None, quote_id: str | None = None
+    ) -> None:
         self._on_close = on_close or self._on_close
         self.push_screen(ArticleScreen(article, quote_id=quote_id))
 
@@ -147,7 +153,9 @@ class NewsreaderApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Open file", "Open an article file by its path", self.action_open_file)
-        yield SystemCommand("Export JSON", "Save the analysed article as JSON in the current folder", self.action_export_json)
+        yield SystemCommand(
+            "Export JSON", "Save the analysed article as JSON in the current folder", self.action_export_json
+        )
         yield SystemCommand("Copy quote", "Copy the chosen quote to the clipboard", self.action_copy_quote)
         yield SystemCommand("Next theme", "Cycle through the colour themes", self.action_next_theme)
         yield SystemCommand("Help", "Show every key", self.action_help)

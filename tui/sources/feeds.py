@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-
 from xml.sax import SAXException
 
 import feedparser
@@ -67,7 +66,9 @@ def parse_feed(body: bytes, url: str) -> tuple[str, list[FeedItem]]:
         raise SourceError(f"{url}: not a valid RSS or Atom feed (broken XML: {parsed.bozo_exception})")
     if parsed.get("bozo") and not parsed.entries:
         reason = parsed.get("bozo_exception")
-        raise SourceError(f"{url}: not a valid RSS or Atom feed ({reason.__class__.__name__ if reason else 'unreadable'})")
+        raise SourceError(
+            f"{url}: not a valid RSS or Atom feed ({reason.__class__.__name__ if reason else 'unreadable'})"
+        )
     if not parsed.entries and not parsed.feed.get("title"):
         raise SourceError(f"{url}: not an RSS or Atom feed")
     items = []
@@ -91,7 +92,9 @@ def parse_feed(body: bytes, url: str) -> tuple[str, list[FeedItem]]:
     return clean_text(parsed.feed.get("title", "")).strip(), items
 
 
-async def _fetch_feed(http: httpx.AsyncClient, url: str, etag: str | None, modified: str | None, limit: int) -> FeedUpdate:
+async def _fetch_feed(
+    http: httpx.AsyncClient, url: str, etag: str | None, modified: str | None, limit: int
+) -> FeedUpdate:
     headers = {}
     if etag:
         headers["If-None-Match"] = etag
@@ -119,7 +122,10 @@ async def _fetch_feed(http: httpx.AsyncClient, url: str, etag: str | None, modif
 
 
 async def refresh_async(
-    feeds: list[tuple[str, str | None, str | None]], concurrency: int = 16, timeout: httpx.Timeout = TIMEOUT, limit: int = MAX_BYTES
+    feeds: list[tuple[str, str | None, str | None]],
+    concurrency: int = 16,
+    timeout: httpx.Timeout = TIMEOUT,
+    limit: int = MAX_BYTES,
 ) -> list[FeedUpdate]:
     """Fetch (url, etag, modified) feeds, `concurrency` at a time; results in the same order."""
     gate = asyncio.Semaphore(max(1, concurrency))

@@ -38,7 +38,9 @@ def write_opml(feeds: list[tuple[str, str]], title: str = "newsreader feeds") ->
         "  <body>",
     ]
     for url, name in feeds:
-        lines.append(f"    <outline type=\"rss\" text={quoteattr(name or url)} title={quoteattr(name or url)} xmlUrl={quoteattr(url)}/>")
+        lines.append(
+            f'    <outline type="rss" text={quoteattr(name or url)} title={quoteattr(name or url)} xmlUrl={quoteattr(url)}/>'
+        )
     lines += ["  </body>", "</opml>", ""]
     return "\n".join(lines)
 

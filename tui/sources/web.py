@@ -72,14 +72,27 @@ def fetch(url: str, http: httpx.Client | None = None, limit: int = MAX_BYTES, he
     try:
         with http.stream("GET", url, headers=headers or {}) as response:
             if response.status_code == 304:
-                return Fetched(str(response.url), 304, b"", "", None, response.headers.get("etag"), response.headers.get("last-modified"))
+                return Fetched(
+                    str(response.url),
+                    304,
+                    b"",
+                    "",
+                    None,
+                    response.headers.get("etag"),
+                    response.headers.get("last-modified"),
+                )
             if response.status_code >= 400:
                 raise SourceError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
             body = read_limited(response, url, limit)
             content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             return Fetched(
-                str(response.url), response.status_code, body, content_type, response.charset_encoding,
-                response.headers.get("etag"), response.headers.get("last-modified"),
+                str(response.url),
+                response.status_code,
+                body,
+                content_type,
+                response.charset_encoding,
+                response.headers.get("etag"),
+                response.headers.get("last-modified"),
             )
     except httpx.HTTPError as error:
         raise SourceError(describe(error, url)) from error

@@ -9,6 +9,16 @@ from tui.store.library import Feed, Library, LibraryError, StoredArticle
 from tui.store.paths import cache_dir, config_dir, data_dir
 
 __all__ = [
-    "Config", "Feed", "Library", "LibraryError", "ParseCache", "StoredArticle",
-    "cache_dir", "cache_key", "config_dir", "data_dir", "load_config", "text_hash",
+    "Config",
+    "Feed",
+    "Library",
+    "LibraryError",
+    "ParseCache",
+    "StoredArticle",
+    "cache_dir",
+    "cache_key",
+    "config_dir",
+    "data_dir",
+    "load_config",
+    "text_hash",
 ]

@@ -188,9 +188,15 @@ class Library:
                     "INSERT OR IGNORE INTO articles (feed_id, url, source, title, author, date, text, text_hash, added_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        item.get("feed_id"), item.get("url"), item.get("source", item.get("url") or ""),
-                        item.get("title", ""), item.get("author", ""), item.get("date", ""),
-                        text, text_hash(text), now,
+                        item.get("feed_id"),
+                        item.get("url"),
+                        item.get("source", item.get("url") or ""),
+                        item.get("title", ""),
+                        item.get("author", ""),
+                        item.get("date", ""),
+                        text,
+                        text_hash(text),
+                        now,
                     ),
                 )
                 added += cursor.rowcount
@@ -228,7 +234,9 @@ class Library:
             db.execute("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)", (digest, quotes, speakers, key))
 
     def analysis(self, digest: str) -> tuple[int, int, str] | None:
-        row = self.db.execute("SELECT quotes, speakers, cache_key FROM analysis WHERE text_hash = ?", (digest,)).fetchone()
+        row = self.db.execute(
+            "SELECT quotes, speakers, cache_key FROM analysis WHERE text_hash = ?", (digest,)
+        ).fetchone()
         return (row[0], row[1], row[2]) if row else None
 
     def analysed(self) -> list[tuple[str, str]]:

@@ -11,11 +11,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
 
-from tui.documents import plain_document
 from tui.app.screens.stance_grid import StanceGridScreen, describe
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.quote_list import QuoteList
 from tui.app.widgets.stance_panel import StancePanel
+from tui.documents import plain_document
 from tui.model import Document
 from tui.sources import Article
 
@@ -183,7 +183,9 @@ class ArticleScreen(Screen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         needle = event.value.strip()
         view = self.query_one(ArticleView)
-        self.hits = [m.span() for m in re.finditer(re.escape(needle), self.document.text, re.IGNORECASE)] if needle else []
+        self.hits = (
+            [m.span() for m in re.finditer(re.escape(needle), self.document.text, re.IGNORECASE)] if needle else []
+        )
         self.current_hit = 0 if self.hits else -1
         view.set_hits(self.hits, self.current_hit)
         event.input.display = False

@@ -19,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from tui.app.widgets.library_list import LibraryList, Row
-
 from tui.sources import Article, SourceError, load_article
 from tui.store import text_hash
 
@@ -81,8 +80,15 @@ class LibraryScreen(Screen):
             counts = library.analysis(digest)
             entries.append(
                 Entry(
-                    f"file:{path}", self.folder_name, article.title, path.name, article.date, digest,
-                    (lambda a=article: a), counts[0] if counts else None, counts[1] if counts else None,
+                    f"file:{path}",
+                    self.folder_name,
+                    article.title,
+                    path.name,
+                    article.date,
+                    digest,
+                    (lambda a=article: a),
+                    counts[0] if counts else None,
+                    counts[1] if counts else None,
                     library.is_read(digest),
                 )
             )
@@ -91,8 +97,16 @@ class LibraryScreen(Screen):
             group = feeds.get(row["feed_id"], "saved pages")
             entries.append(
                 Entry(
-                    f"stored:{row['id']}", group, row["title"], row["source"], row["date"], row["text_hash"],
-                    (lambda i=row["id"]: self._stored(i)), row["quotes"], row["speakers"], bool(row["read"]),
+                    f"stored:{row['id']}",
+                    group,
+                    row["title"],
+                    row["source"],
+                    row["date"],
+                    row["text_hash"],
+                    (lambda i=row["id"]: self._stored(i)),
+                    row["quotes"],
+                    row["speakers"],
+                    bool(row["read"]),
                 )
             )
         return entries

@@ -80,7 +80,13 @@ class SpeakersScreen(Screen):
         table = self.query_one(DataTable)
         table.add_columns("speaker", "kind", "articles", "quotes")
         for index, item in enumerate(self.heard):
-            table.add_row(Text(item.name, style="bold"), Text(item.kind), str(item.articles), str(len(item.quotes)), key=str(index))
+            table.add_row(
+                Text(item.name, style="bold"),
+                Text(item.kind),
+                str(item.articles),
+                str(len(item.quotes)),
+                key=str(index),
+            )
         table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

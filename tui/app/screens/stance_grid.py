@@ -49,7 +49,9 @@ class StanceGridScreen(ModalScreen[Stance | None]):
         for row, speaker in enumerate(self.document.speakers):
             cells: list = [Text(speaker.name[:28], style=f"bold {colours[speaker.id]}")]
             for column, topic in enumerate(topics, start=1):
-                stance = next((s for s in self.document.stances if s.speaker == speaker.id and s.topic == topic.id), None)
+                stance = next(
+                    (s for s in self.document.stances if s.speaker == speaker.id and s.topic == topic.id), None
+                )
                 if stance is None:
                     cells.append(Text("·", style="dim"))
                 else:

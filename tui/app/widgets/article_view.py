@@ -24,7 +24,9 @@ _WORD = re.compile(r"\S+\s*")
 
 
 # Characters two cells wide (CJK, emoji): paragraphs holding them take the slower, exact path.
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001faff\U00020000-\U0003fffd]")
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001faff\U00020000-\U0003fffd]"
+)
 
 
 def wrap(text: str, paragraphs: list[tuple[int, int]], width: int) -> list[tuple[int, int] | None]:
@@ -193,7 +195,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped_width = width
         self._lines = wrap(self.document.text, self.document.paragraphs, width)
         # A blank line sorts just before the paragraph after it, so offsets never land on it.
-        self._starts = [span[0] if span else next_start - 0.5 for span, next_start in zip(self._lines, _next_starts(self._lines))]
+        self._starts = [
+            span[0] if span else next_start - 0.5 for span, next_start in zip(self._lines, _next_starts(self._lines))
+        ]
         self._cache.clear()
         self.virtual_size = Size(width, len(self._lines))
         self.scroll_to(y=self.line_of(anchor), animate=False)

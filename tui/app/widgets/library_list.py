@@ -58,7 +58,6 @@ class LibraryList(ScrollView, can_focus=True):
     | enter | Open the article. |
     """
 
-
     class Chosen(Message):
         def __init__(self, key: str) -> None:
             super().__init__()
@@ -122,7 +121,13 @@ class LibraryList(ScrollView, can_focus=True):
         row = self.rows[index]
         if row.key is None:
             return self._line([Text(""), row.cells[0]], width, Style())
-        style = CURSOR if index == self.cursor and self.has_focus else Style(bgcolor="#333333") if index == self.cursor else Style()
+        style = (
+            CURSOR
+            if index == self.cursor and self.has_focus
+            else Style(bgcolor="#333333")
+            if index == self.cursor
+            else Style()
+        )
         return self._line(row.cells, width, style)
 
     def on_focus(self) -> None:

@@ -11,7 +11,11 @@ from textual.widgets.option_list import Option
 from tui.app import palette
 from tui.model import Document, Stance
 
-STANCE_MARK = {"favor": ("+", "for", "green"), "against": ("−", "against", "red"), "neutral": ("=", "neutral", "yellow")}
+STANCE_MARK = {
+    "favor": ("+", "for", "green"),
+    "against": ("−", "against", "red"),
+    "neutral": ("=", "neutral", "yellow"),
+}
 
 
 def stance_mark(label: str) -> Text:
