@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 from tui import __version__
-from tui.sources import Article, SourceError, load_article
+from tui.sources import Article, SourceError, bundled_seeds, load_article
 
 EXIT_BAD_INPUT = 2
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def _error(message: str) -> None:
@@ -24,7 +23,9 @@ def _error(message: str) -> None:
 
 def analyze_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsreader analyze", description="Find who said what in article files.")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt, .md, .html)")
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="article files (.txt, .md, .html); default: the bundled seeds"
+    )
     parser.add_argument(
         "--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)"
     )
@@ -50,7 +51,7 @@ def run_analyze(argv: list[str]) -> int:
     args = analyze_parser().parse_args(argv)
     articles: list[Article] = []
     status = 0
-    for name in args.files:
+    for name in args.files or sorted(bundled_seeds().glob("*.txt")):
         try:
             articles.append(load_article(name))
         except SourceError as error:
@@ -128,9 +129,9 @@ def run_open(argv: list[str]) -> int:
             return EXIT_BAD_INPUT
         from tui.app.app import NewsreaderApp
 
-        NewsreaderApp(SEEDS, article=as_article(stored)).run()
+        NewsreaderApp(bundled_seeds(), article=as_article(stored)).run()
         return 0
-    target = Path(args.path) if args.path else SEEDS
+    target = Path(args.path) if args.path else bundled_seeds()
     if not target.exists():
         _error(f"{target}: no such file or folder")
         return EXIT_BAD_INPUT
