@@ -66,7 +66,7 @@ def seed_stances(analyzer, gold_path: Path) -> None:
 def newsmtsc(analyzer, folder: Path) -> None:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from tui.analysis.sentiment import polarity_toward
+    from tui.analysis.target_sentiment import polarity_toward
 
     def load(name):
         return [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -85,7 +85,7 @@ def newsmtsc(analyzer, folder: Path) -> None:
         compound = vader.polarity_scores(row["sentence"])["compound"]
         vader_labels.append(1 if compound >= 0.05 else -1 if compound <= -0.05 else 0)
     print(f"NewsMTSC rw-test ({len(test)} sentences), macro-F1:")
-    print(f"  newsreader (parse features, weights fit on rw-dev)  {ours:.4f}")
+    print(f"  newsreader (trained on NewsMTSC train, tuned on rw-dev)  {ours:.4f}")
     print(f"  VADER, whole sentence    {macro_f1(gold, vader_labels):.3f}")
     print(f"  always neutral           {macro_f1(gold, [0] * len(gold)):.3f}")
     print(f"  time {elapsed:.1f} s")

@@ -2,8 +2,9 @@
 
 Used to read polarity toward a person, as NewsMTSC asks: the words that are
 *about* the mention count (the verb it undergoes or does, what it is called,
-what modifies it), not the tone of the whole sentence. Sentiment is not
-stance; `stance.py` builds stance on the same lexicons with stricter rules.
+what modifies it), not the tone of the whole sentence. These readings are the hand-made
+features of the trained model in `target_sentiment.py`. Sentiment is not stance;
+`stance.py` builds stance on the same lexicons with stricter rules.
 """
 
 from __future__ import annotations
@@ -31,21 +32,6 @@ FEATURES = (
     "sentence quotes",
     "speaks x compound",
     "bias",
-)
-# A three-class logistic regression over FEATURES (columns: against, neutral, favor), trained on
-# NewsMTSC rw-dev by `python benchmarks/train_sentiment.py PATH/TO/newsmtsc` (L2 chosen by repeated 5-fold
-# cross-validation on rw-dev; rw-test is never used to fit).
-WEIGHTS = (
-    (-0.371, 0.031, 0.341),
-    (-0.497, -0.144, 0.641),
-    (0.363, 0.034, -0.397),
-    (-0.026, -0.176, 0.202),
-    (0.913, -2.466, 1.553),
-    (-3.955, 1.794, 2.161),
-    (-2.051, 1.855, 0.197),
-    (-0.111, -0.177, 0.288),
-    (-2.19, 1.2, 0.99),
-    (-0.122, 0.544, -0.422),
 )
 
 
@@ -169,19 +155,6 @@ def features(doc: Doc, start: int, end: int) -> list[float] | None:
         speaks * sentence["compound"],
         1.0,
     ]
-
-
-def polarity_toward(doc: Doc, start: int, end: int) -> tuple[int, float]:
-    """-1, 0 or 1 toward the mention at [start, end), and P(favor) - P(against)."""
-    values = features(doc, start, end)
-    if values is None:
-        return 0, 0.0
-    scores = [sum(x * row[k] for x, row in zip(values, WEIGHTS)) for k in range(3)]
-    top = max(scores)
-    exp = [math.exp(v - top) for v in scores]
-    total = sum(exp)
-    label = scores.index(top) - 1
-    return label, (exp[2] - exp[0]) / total
 
 
 def role_value(doc: Doc, start: int, end: int) -> float:
