@@ -133,6 +133,9 @@ def analyse_archive(job: ArchiveJob) -> Summary:
                         summary.analysed += 1
                 progress.advance(len(chunk))
             sink.commit()
+        except KeyboardInterrupt:
+            sink.commit()  # what is analysed is kept; the next run starts after it
+            raise
         except BrokenProcessPool as error:
             raise ArchiveError(f"a worker process died ({error}); run the same command again to resume") from error
         except OSError as error:

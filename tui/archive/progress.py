@@ -7,20 +7,29 @@ but its messages. Messages go above the bar, never through it.
 from __future__ import annotations
 
 import sys
+from datetime import timedelta
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn
 from rich.text import Text
 
 from tui.sources import clean_text
 
 
 class RateColumn(ProgressColumn):
-    """Articles per second over the last half minute."""
+    """Articles per second since the start, and the time left at that rate.
+
+    Averaged over the whole run rather than Rich's last samples: chunks finish in bursts
+    (every worker at once), which makes a short window's rate jump.
+    """
 
     def render(self, task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} articles/s" if speed else "– articles/s", style="progress.data.speed")
+        elapsed = task.elapsed or 0.0
+        if not task.completed or elapsed <= 0:
+            return Text("– articles/s, eta –", style="progress.data.speed")
+        rate = task.completed / elapsed
+        left = max(0.0, (task.total or 0) - task.completed) / rate
+        return Text(f"{rate:.1f} articles/s, eta {timedelta(seconds=round(left))}", style="progress.data.speed")
 
 
 class ArchiveProgress:
@@ -34,8 +43,6 @@ class ArchiveProgress:
             BarColumn(),
             MofNCompleteColumn(),
             RateColumn(),
-            "eta",
-            TimeRemainingColumn(),
             console=self.console,
             disable=not self.shown,
         )
