@@ -47,7 +47,7 @@ def input_files(names: list[str], skip: Path | None = None) -> Iterator[Path | B
         path = Path(name)
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if skip is not None and found.is_relative_to(skip):
+                if skip is not None and found.resolve().is_relative_to(skip):
                     continue
                 hidden = any(part.startswith(".") for part in found.relative_to(path).parts)
                 suffix = found.suffix.lower()

@@ -7,11 +7,11 @@ same for all three, so their archives are identical.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -75,6 +75,9 @@ def run_archive(job: ArchiveJob) -> int:
     except ArchiveError as error:
         print(f"newsreader: {error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"newsreader: {job.out}: cannot be written ({error.strerror or error})", file=sys.stderr)
+        return 2
     return 2 if summary.bad else 0
 
 
@@ -115,7 +118,10 @@ def analyse_archive(job: ArchiveJob) -> Summary:
                     progress.drop()
                     summary.already_done += 1
 
-        runner = _runner(job, model)
+        try:
+            runner = _runner(job, model)
+        except RuntimeError as error:  # ModelMissing: the model is installed but does not load
+            raise ArchiveError(str(error)) from error
         try:
             submit = lambda chunk: runner.submit([(entry.doc_id, entry.article) for entry, _ in chunk])  # noqa: E731
             for chunk, outcomes in in_order(submit, chunked(to_analyse(), job.chunk_size), runner.ahead):
@@ -132,14 +138,19 @@ def analyse_archive(job: ArchiveJob) -> Summary:
                         sink.add(entry, key, outcome)
                         summary.analysed += 1
                 progress.advance(len(chunk))
-            sink.commit()
         except KeyboardInterrupt:
             sink.commit()  # what is analysed is kept; the next run starts after it
             raise
-        except BrokenProcessPool as error:
-            raise ArchiveError(f"a worker process died ({error}); run the same command again to resume") from error
-        except OSError as error:
-            raise ArchiveError(f"{job.out}: cannot be written ({error.strerror or error})") from error
+        except ArchiveError:
+            raise
+        except Exception as error:  # a dead worker, a lost cluster, a full disk: one line, never a traceback
+            _keep(sink)
+            raise ArchiveError(
+                f"the run stopped ({type(error).__name__}: {error}); what was written is kept, "
+                "and the same command resumes"
+            ) from error
+        else:
+            sink.commit()
         finally:
             runner.close()
         summary.seconds = time.monotonic() - started
@@ -150,6 +161,12 @@ def analyse_archive(job: ArchiveJob) -> Summary:
                 f"{summary.already_done} already done, {summary.bad} not analysed"
             )
     return summary
+
+
+def _keep(sink) -> None:
+    """Commit what was analysed before a failure, if the disk allows it."""
+    with contextlib.suppress(OSError):
+        sink.commit()
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:

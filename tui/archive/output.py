@@ -46,7 +46,7 @@ class ArchiveOutput:
         self.part_seconds = part_seconds
         try:
             self._open_manifest(analyser, model)
-            self.done, self.run, jsonl_bytes = self._read_ledger()
+            self.parts, self.done, self.run, jsonl_bytes = self._read_ledger()
             self._remove_uncommitted(jsonl_bytes)
         except OSError as error:
             raise ArchiveError(f"{folder}: cannot be used as an archive ({error.strerror or error})") from error
@@ -80,10 +80,10 @@ class ArchiveOutput:
         self.folder.mkdir(parents=True, exist_ok=True)
         manifest.write_text(json.dumps(wanted) + "\n", encoding="utf-8")
 
-    def _read_ledger(self) -> tuple[set[tuple[str, str]], int, int]:
-        """The committed documents, this run's number, and the committed JSONL size; a torn last line is cut."""
+    def _read_ledger(self) -> tuple[set[str], set[tuple[str, str]], int, int]:
+        """The committed parts and documents, this run's number, the committed JSONL size; a torn line is cut."""
+        parts: set[str] = set()
         done: set[tuple[str, str]] = set()
-        self.parts: set[str] = set()
         runs, jsonl_bytes, good = 0, 0, 0
         path = self.folder / LEDGER
         raw = path.read_bytes() if path.exists() else b""
@@ -95,13 +95,13 @@ class ArchiveOutput:
                 break
             if not line.endswith(b"\n"):
                 break
-            self.parts.add(part)
+            parts.add(part)
             done.update((doc_id, key) for doc_id, key in documents)
             runs, jsonl_bytes, good = max(runs, run), size, good + len(line)
         if good < len(raw):
             with path.open("r+b") as ledger:
                 ledger.truncate(good)
-        return done, runs + 1, jsonl_bytes
+        return parts, done, runs + 1, jsonl_bytes
 
     def _remove_uncommitted(self, jsonl_bytes: int) -> None:
         for table in TABLES:
