@@ -130,6 +130,14 @@ def test_two_workers_write_the_same_archive_in_the_same_order(archive, one_proce
     assert (out / "documents.jsonl").read_bytes() == (reference / "documents.jsonl").read_bytes()
 
 
+def test_without_a_folder_two_workers_print_the_documents_in_input_order(archive, one_process):
+    reference, _ = one_process
+    result = analyze(str(archive / "wire.jsonl"), "--workers", "2", "--chunk-size", "1", "--format", "jsonl")
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    expected = (reference / "documents.jsonl").read_text(encoding="utf-8").splitlines()[20:]
+    assert result.stdout.splitlines() == expected
+
+
 def test_a_dask_cluster_writes_the_same_archive(archive, one_process, tmp_path):
     distributed = pytest.importorskip("distributed")
     reference, _ = one_process
