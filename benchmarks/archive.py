@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NAME = re.compile(r"^(?P<outlet>[a-z]+)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.+)$")
+NAME = re.compile(r"^(?P<outlet>[a-z-]+?)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.+)$")
 
 
 def write_archive(folder: Path | None, count: int, path: Path) -> None:
