@@ -17,6 +17,7 @@ import pytest
         "tui.updates",
         "tui.documents",
         "tui.cli",
+        "tui.archive.job",
     ],
 )
 def test_light_modules_import_neither_spacy_nor_textual(module):

@@ -30,7 +30,21 @@ def analyze_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)"
     )
     parser.add_argument("--model", default=None, help="spaCy model name (default: the best installed)")
+    archive = parser.add_argument_group(
+        "archives", "folders and JSONL files of {id, title, text, url, date} too; analysed on every core, resumable"
+    )
+    archive.add_argument("--out", type=Path, metavar="DIR", help="write Parquet tables and the JSONL to this folder")
+    archive.add_argument("--workers", type=_positive, metavar="N", help="processes (default with --out: all cores)")
+    archive.add_argument("--dask", metavar="ADDRESS", help="analyse on this Dask scheduler's workers instead")
+    archive.add_argument("--chunk-size", type=_positive, default=16, metavar="N", help="articles per task")
+    archive.add_argument("--part-size", type=_positive, default=1000, metavar="N", help="documents per Parquet part")
     return parser
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return int(value)
 
 
 def open_parser() -> argparse.ArgumentParser:
@@ -49,6 +63,8 @@ def open_parser() -> argparse.ArgumentParser:
 
 def run_analyze(argv: list[str]) -> int:
     args = analyze_parser().parse_args(argv)
+    if args.out is not None or args.workers is not None or args.dask is not None:
+        return _run_archive(args)
     articles: list[Article] = []
     status = 0
     for name in args.files or sorted(bundled_seeds().glob("*.txt")):
@@ -77,6 +93,24 @@ def run_analyze(argv: list[str]) -> int:
     else:
         _print_tables(documents)
     return status
+
+
+def _run_archive(args: argparse.Namespace) -> int:
+    if args.out is None and args.format != "jsonl":
+        _error("--workers and --dask write to --out DIR, or print --format jsonl")
+        return EXIT_BAD_INPUT
+    from tui.archive.job import ArchiveJob, all_cores, run_archive
+
+    job = ArchiveJob(
+        inputs=args.files or [str(bundled_seeds())],
+        out=args.out,
+        workers=args.workers or all_cores(),
+        dask=args.dask,
+        model=args.model,
+        chunk_size=args.chunk_size,
+        part_size=args.part_size,
+    )
+    return run_archive(job)
 
 
 def _print_tables(documents) -> None:
