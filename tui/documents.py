@@ -6,6 +6,7 @@ article is not in the cache, never at app start-up.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from tui.analysis import ANALYSER_VERSION
@@ -43,7 +44,8 @@ class Engine:
 
                 self._analyzer = Analyzer(self.model)
             document = self._analyzer.analyze(article.text, article.title, article.source)
-        self.cache.save(self.key(article), document)
+        with contextlib.suppress(OSError):  # an unwritable cache costs the next open an analysis, not this one
+            self.cache.save(self.key(article), document)
         return document
 
 

@@ -6,9 +6,12 @@ callers can report it and carry on with the other inputs.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from tui.sanitize import visible
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
@@ -20,7 +23,14 @@ _SURROGATES = re.compile("[\ud800-\udfff]")  # undecodable bytes kept by surroga
 
 
 class SourceError(Exception):
-    """An input that cannot be read as an article; the message names it."""
+    """An input that cannot be read as an article; the message names it.
+
+    The message is made terminal-safe here (file names, URLs and server replies
+    in it come from outside), so every caller can show it as it is.
+    """
+
+    def __init__(self, message: str):
+        super().__init__(visible(message))
 
 
 @dataclass
@@ -59,24 +69,46 @@ def load_article(path: str | Path) -> Article:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise SourceError(f"{path}: too large ({size // 1024 // 1024} MB; the limit is 20 MB)")
+            raise SourceError(f"{path}: too large ({_megabytes(size)}; the limit is {_megabytes(MAX_BYTES)})")
         raw = path.read_bytes()
     except OSError as error:
         raise SourceError(f"{path}: cannot be read ({error.strerror or error})") from error
     if not raw.strip():
         raise SourceError(f"{path}: is empty")
-    if b"\x00" in raw[:8192]:
-        raise SourceError(f"{path}: is a binary file, not text")
-    try:
-        decoded = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SourceError(f"{path}: is not UTF-8 text (bad byte at offset {error.start})") from error
+    decoded = _decode(raw, path)
     if path.suffix.lower() in (".html", ".htm"):
         return article_from_html(decoded, path)
     text = clean_text(decoded)
     if not text.strip():
         raise SourceError(f"{path}: has no text")
     return Article(text=text, title=title_of(text), source=str(path))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB".replace(".0 MB", " MB")
+
+
+# Byte-order marks and the codecs they announce; UTF-32 before UTF-16, whose mark it starts with.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """UTF-8, or the UTF-16/32 its byte-order mark announces; a clear message otherwise."""
+    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), None)
+    if encoding is None and b"\x00" in raw[:8192]:
+        raise SourceError(f"{path}: is a binary file, not text")
+    try:
+        return raw.decode(encoding or "utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError(
+            f"{path}: is not {(encoding or 'utf-8').upper().replace('-SIG', '')} text (bad byte at offset {error.start})"
+        ) from error
 
 
 def article_from_html(html: str, source: str | Path) -> Article:

@@ -97,6 +97,8 @@ class ArticleScreen(Screen):
         self.query_one(QuoteList).set_document(document)
         self.query_one(StancePanel).set_document(document)
         self.sub_title = f"{len(document.quotes)} quotes · {len(document.speakers)} speakers"
+        if document.partial:
+            self.notify(document.partial, title="Analysed in part", severity="warning", timeout=10)
         self.app.record(self.article, document)
         if self.initial_quote:
             self.call_after_refresh(self.jump_to_quote, self.initial_quote)
