@@ -194,9 +194,9 @@ def run_open(argv: list[str]) -> int:
     return _run_app(NewsreaderApp(target))
 
 
-def _run_app(app) -> int:
+def _run_app(app, **run_options) -> int:
     """Run the app; a crash inside it (Textual has printed what happened) is a non-zero exit."""
-    app.run()
+    app.run(**run_options)
     return app.return_code or 0
 
 
@@ -268,8 +268,8 @@ def run_export(argv: list[str]) -> int:
     args = export_parser().parse_args(argv)
     from tui.updates import as_article
 
-    number = _article_number(args.article)
     try:
+        number = _article_number(args.article)
         if number is not None or _is_url(args.article):
             library = _library(read_only=True)
             if library is None:

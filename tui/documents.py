@@ -43,7 +43,7 @@ class Engine:
                 from tui.analysis.engine import Analyzer
 
                 self._analyzer = Analyzer(self.model)
-            document = self._analyzer.analyze(article.text, article.title, article.source)
+            document = next(self._analyzer.analyze_many([article]))
         with contextlib.suppress(OSError):  # an unwritable cache costs the next open an analysis, not this one
             self.cache.save(self.key(article), document)
         return document

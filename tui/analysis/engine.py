@@ -43,13 +43,16 @@ class Budget:
             if index >= self.paragraphs:
                 end, reason = start, f"{self.paragraphs:,} paragraphs"
                 break
-            if stop > self.characters:
-                end, reason = _word_boundary(text, start, self.characters), f"{self.characters:,} characters"
-                break
             in_paragraph = sum(1 for char in text[start:stop] if char in ALL_MARKS)
+            cuts = []  # (where, why) for each limit this paragraph crosses; the first one wins
+            if stop > self.characters:
+                cuts.append((_word_boundary(text, start, self.characters), f"{self.characters:,} characters"))
             if marks + in_paragraph > self.quote_marks:
-                end = _nth_mark(text, start, stop, self.quote_marks - marks)
-                reason = f"{self.quote_marks:,} quote marks"
+                cuts.append(
+                    (_nth_mark(text, start, stop, self.quote_marks - marks), f"{self.quote_marks:,} quote marks")
+                )
+            if cuts:
+                end, reason = min(cuts)
                 break
             marks += in_paragraph
         if not reason:
@@ -106,7 +109,7 @@ class Analyzer:
                     # so a failure is the failing article's own and the others still come out.
                     docs = _OneByOne(self.nlp, pieces[position:], self.batch_size)
                     doc = next(docs)
-                document = self._build(article, text, end, note, doc)
+                document = self._build(article, text, end, "; ".join(filter(None, (article.partial, note))), doc)
             except Exception as error:
                 if on_error is None:
                     raise
@@ -142,7 +145,7 @@ class Analyzer:
             text=text,
             title=article.title,
             source=article.source,
-            paragraphs=paragraph_spans(text) if note else paragraphs,
+            paragraphs=paragraph_spans(text) if end < len(text) else paragraphs,
             speakers=speakers,
             quotes=quotes,
             topics=topics,

@@ -132,7 +132,7 @@ async def refresh_async(
     timeout: httpx.Timeout = TIMEOUT,
     limit: int = MAX_BYTES,
     deadline: float = DEADLINE,
-    total_deadline: float = REFRESH_DEADLINE,
+    total_deadline: float | None = None,
     on_update: Callable[[int, FeedUpdate], None] | None = None,
 ) -> list[FeedUpdate]:
     """Fetch (url, etag, modified) feeds, `concurrency` at a time; results in the same order.
@@ -140,6 +140,7 @@ async def refresh_async(
     `on_update(index, update)` is called as each feed arrives, so a caller can keep it at
     once: a slow feed, the refresh's own deadline or an interrupt loses only what has not come.
     """
+    total_deadline = total_deadline or REFRESH_DEADLINE
     gate = asyncio.Semaphore(max(1, concurrency))
     results: list[FeedUpdate | None] = [None] * len(feeds)
     async with client(timeout=timeout) as http:
@@ -156,7 +157,10 @@ async def refresh_async(
             await asyncio.wait(tasks, timeout=total_deadline)
         for task in tasks:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        outcomes = await asyncio.gather(*tasks, return_exceptions=True)
+    for outcome in outcomes:  # a failure to keep an update (a full disk) is the caller's to report
+        if isinstance(outcome, Exception):
+            raise outcome
     for index, (url, _, _) in enumerate(feeds):
         if results[index] is None:
             results[index] = FeedUpdate(url, error=f"{url}: not fetched within the refresh's {total_deadline:g} s")
