@@ -543,3 +543,22 @@ def test_sqlite_errors_are_one_clear_line():
     )
     damaged = sqlite3.DatabaseError("database disk image is malformed")
     assert "sqlite3 /x/library.sqlite3 .recover" in problem("/x/library.sqlite3", damaged)
+
+
+def test_the_app_analyses_in_a_process_of_its_own(tmp_path):
+    """spaCy and the rules run in a child: the app's own process never holds the GIL for them."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tui.documents import Engine\n"
+        "from tui.sources import Article\n"
+        "from tui.store import ParseCache\n"
+        "if __name__ == '__main__':\n"
+        f"    engine = Engine(cache=ParseCache(Path({str(tmp_path)!r})), separate_process=True)\n"
+        f"    document = engine.analyse(Article({STORY!r}, 't', 's'))\n"
+        "    print(document.quote_text(document.quotes[0]), 'spacy' in sys.modules)\n"
+    )
+    script = tmp_path / "run.py"
+    script.write_text(code, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert result.stdout.strip() == "The museum will open on Sunday. False", result.stderr

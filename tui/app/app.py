@@ -38,7 +38,7 @@ class NewsreaderApp(App):
         self.target = Path(target)
         self.initial_article = article
         self.config = load_config()
-        self.engine = Engine(self.config.model, cache)
+        self.engine = Engine(self.config.model, cache, separate_process=True)  # keys stay quick
         self._startup_problems: list[str] = []
         try:
             self.library = Library()
