@@ -437,7 +437,7 @@ def test_a_page_of_a_hundred_thousand_paragraphs_is_read_in_part(tmp_path):
     paragraphs = "".join(f"<p>Short paragraph {n} of the page.</p>" for n in range(100_000))
     page.write_text(f"<html><head><title>Long</title></head><body><article>{paragraphs}</article></body></html>")
     article = load_article(page)
-    assert article.partial.startswith("only the first 15,000 of the page's")
+    assert article.partial.startswith("only the first 10,000 of the page's")
     assert "Short paragraph 0 of the page." in article.text
 
 

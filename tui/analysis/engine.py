@@ -31,8 +31,8 @@ class Budget:
     attribution rules grow faster than the text with the number of quotes, so quote
     marks have the tightest limit."""
 
-    characters: int = 150_000
-    paragraphs: int = 3_000
+    characters: int = 100_000
+    paragraphs: int = 1_500
     quote_marks: int = 400
 
     def cut(self, text: str) -> tuple[int, str]:

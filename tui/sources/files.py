@@ -15,7 +15,7 @@ from tui.sanitize import visible
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
-MAX_ELEMENTS = 15_000  # HTML elements read from one page; a long news page has 3,000
+MAX_ELEMENTS = 10_000  # HTML elements read from one page; a long news page has 3,000
 
 # C0 and C1 control characters other than tab and newline; ESC among them, so
 # no ANSI escape sequence from an article ever reaches the terminal.
