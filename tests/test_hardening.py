@@ -562,3 +562,28 @@ def test_the_app_analyses_in_a_process_of_its_own(tmp_path):
     script.write_text(code, encoding="utf-8")
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
     assert result.stdout.strip() == "The museum will open on Sunday. False", result.stderr
+
+
+async def test_a_failed_analysis_leaves_a_usable_screen_with_a_clear_notice(tmp_path, monkeypatch):
+    from tui.app.app import NewsreaderApp
+    from tui.app.widgets.stance_panel import StancePanel
+    from tui.documents import Engine
+
+    story = tmp_path / "museum.txt"
+    story.write_text(STORY * 80, encoding="utf-8")
+
+    def fails(self, article):
+        raise RuntimeError("the analysis broke \x1b]0;x\x07")
+
+    monkeypatch.setattr(Engine, "analyse", fails)
+    app = NewsreaderApp(story)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = app.screen.query_one(StancePanel)
+        assert panel.get_option_at_index(0).prompt.plain == "Not analysed: the text is shown as it is."
+        assert app.screen.sub_title == "not analysed"
+        (notice,) = [n for n in app._notifications if n.title == "Analysis failed"]
+        assert notice.message == "the analysis broke \\x1b]0;x\\x07"
+        await pilot.press("j", "G")  # the article still scrolls
+        assert app.screen.query_one("ArticleView").scroll_y > 0

@@ -9,6 +9,7 @@ seconds on a long article, and in a thread of the app that would stall its keys.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 
 from tui.analysis import ANALYSER_VERSION
@@ -108,6 +109,8 @@ def _in_child_process(model: str | None, article: Article) -> Document:
 
 def _serve(connection) -> None:
     """The child's loop: (model, article) in, (True, Document) or (False, exception) out."""
+    with contextlib.suppress(OSError):
+        os.nice(5)  # the reader's own process comes first for the CPU: keys before analysis
     analyzers: dict = {}
     while True:
         try:

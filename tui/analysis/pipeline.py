@@ -52,7 +52,7 @@ def load_nlp(name: str | None = None) -> Language:
 # Texts are parsed in pieces of at most this many characters, cut at line ends: the
 # parser's memory grows with the length of what it is given at once (spaCy's max_length
 # note: about 1 GB per 100,000 characters), and a piece is always far under max_length.
-CHUNK_CHARACTERS = 20_000
+CHUNK_CHARACTERS = 50_000  # above the longest PolNeAR article (33,672), so news is parsed whole
 
 
 def chunks_of(text: str, size: int = CHUNK_CHARACTERS) -> list[str]:

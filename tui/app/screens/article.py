@@ -87,6 +87,9 @@ class ArticleScreen(Screen):
     def analysis_failed(self, message: str) -> None:
         self._hide_progress()
         self.sub_title = "not analysed"
+        panel = self.query_one(StancePanel)
+        panel.waiting = "Not analysed: the text is shown as it is."
+        panel.rebuild()
         self.notify(message, title="Analysis failed", severity="error", markup=False, timeout=10)
 
     def show_document(self, document: Document) -> None:
