@@ -101,6 +101,30 @@ def test_saved_html_is_read_through_trafilatura(tmp_path):
     assert [q["text"] for q in document["quotes"]] == ["The tide will turn at noon."]
 
 
+def test_a_broken_html_extractor_is_reported_with_its_real_cause(tmp_path, monkeypatch):
+    import sys as system
+
+    from tui.sources import SourceError, article_from_html
+
+    monkeypatch.setitem(system.modules, "trafilatura", None)  # what a missing lxml_html_clean looks like
+    with pytest.raises(SourceError) as raised:
+        article_from_html("<html><body><p>Hello.</p></body></html>", tmp_path / "page.html")
+    message = str(raised.value)
+    assert "importing trafilatura failed" in message
+    assert "pip install trafilatura" not in message  # no false advice: it is installed
+
+
+def test_analyze_with_no_files_reads_the_bundled_seeds():
+    from tui.sources import bundled_seeds
+
+    assert sorted(p.name for p in bundled_seeds().glob("*.txt")) == ["000_98ba90fb1ad34b04.txt"]
+    result = run("--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["title"].startswith(bundled_seeds().joinpath("000_98ba90fb1ad34b04.txt").read_text()[:20])
+    assert len(document["quotes"]) == 22
+
+
 def newsreader(*args, env_dirs):
     import os
 

@@ -232,7 +232,7 @@ def test_the_app_exits_non_zero_after_a_crash():
         def on_mount(self):
             raise RuntimeError("boom")
 
-    assert cli._run_app(Crashing(Path(cli.SEEDS)), headless=True) == 1
+    assert cli._run_app(Crashing(cli.bundled_seeds()), headless=True) == 1
 
 
 def test_the_app_survives_a_damaged_library(isolated_dirs):
@@ -246,7 +246,7 @@ def test_the_app_survives_a_damaged_library(isolated_dirs):
         file.write(b"\xa5" * 3 * 4096)
 
     async def run():
-        app = NewsreaderApp(Path(cli.SEEDS))
+        app = NewsreaderApp(cli.bundled_seeds())
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             return [n.message for n in app._notifications]

@@ -8,13 +8,17 @@ from pathlib import Path
 
 from tui.app.app import NewsreaderApp
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"  # the clone's copy: tests run from a clone
 
 
 async def _settle(pilot):
+    """Wait for the analysis to finish, then take out what depends on timing: blinking
+    cursors and toasts (a toast is on screen or gone depending on how busy the machine is)."""
     for field in pilot.app.query("Input"):
         field.cursor_blink = False
     await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    pilot.app.clear_notifications()
     await pilot.pause()
 
 

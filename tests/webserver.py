@@ -17,6 +17,7 @@ class Route:
     headers: dict = field(default_factory=dict)
     delay: float = 0.0
     etag: str | None = None  # answers 304 when the client sends it back
+    gate: threading.Barrier | None = None  # answer only once this many requests are in flight at once
 
 
 class Server:
@@ -39,6 +40,14 @@ class Server:
                     return
                 if route.delay:
                     time.sleep(route.delay)
+                if route.gate is not None:
+                    try:
+                        route.gate.wait()
+                    except threading.BrokenBarrierError:  # the requests came one after another
+                        self.send_response(503)
+                        self.send_header("Content-Length", "0")
+                        self.end_headers()
+                        return
                 if route.etag and self.headers.get("If-None-Match") == route.etag:
                     self.send_response(304)
                     self.send_header("ETag", route.etag)

@@ -16,10 +16,9 @@ from pathlib import Path
 
 from tui import __version__
 from tui.sanitize import json_safe, visible, visible_block
-from tui.sources import Article, SourceError, load_article
+from tui.sources import Article, SourceError, bundled_seeds, load_article
 
 EXIT_BAD_INPUT = 2
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 class OutputError(Exception):
@@ -64,7 +63,9 @@ def _cell(value: object):
 
 def analyze_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsreader analyze", description="Find who said what in article files.")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt, .md, .html)")
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="article files (.txt, .md, .html); default: the bundled seeds"
+    )
     parser.add_argument(
         "--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)"
     )
@@ -90,7 +91,7 @@ def run_analyze(argv: list[str]) -> int:
     args = analyze_parser().parse_args(argv)
     articles: list[Article] = []
     status = 0
-    for name in args.files:
+    for name in args.files or sorted(bundled_seeds().glob("*.txt")):
         try:
             articles.append(load_article(name))
         except SourceError as error:
@@ -178,8 +179,8 @@ def run_open(argv: list[str]) -> int:
             return EXIT_BAD_INPUT
         from tui.app.app import NewsreaderApp
 
-        return _run_app(NewsreaderApp(SEEDS, article=as_article(stored)))
-    target = Path(args.path) if args.path else SEEDS
+        return _run_app(NewsreaderApp(bundled_seeds(), article=as_article(stored)))
+    target = Path(args.path) if args.path else bundled_seeds()
     if not target.exists():
         _error(f"{target}: no such file or folder")
         return EXIT_BAD_INPUT

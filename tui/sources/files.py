@@ -117,8 +117,8 @@ def article_from_html(html: str, source: str | Path) -> Article:
     """Extract the article (title, author, date, text) from HTML with trafilatura."""
     try:
         import trafilatura
-    except ImportError as error:  # pragma: no cover - trafilatura is a dependency
-        raise SourceError(f"{source}: reading HTML needs trafilatura (pip install trafilatura)") from error
+    except ImportError as error:  # a broken install: say what is missing, not a guess
+        raise SourceError(f"{source}: cannot read HTML: importing trafilatura failed: {error}") from error
     tree, note = _bounded_tree(html, source)
     if tree is None:
         raise SourceError(f"{source}: no HTML document found")
@@ -158,3 +158,11 @@ def load_library(folder: str | Path) -> list[Path]:
     if not folder.is_dir():
         raise SourceError(f"{folder}: is not a folder")
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def bundled_seeds() -> Path:
+    """The articles shipped with newsreader: `tui/seeds/` in an installed package (setup.py maps
+    the repository's top-level `seeds/` there), else `seeds/` beside the package in a clone."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "seeds"
+    return installed if installed.is_dir() else package.parent / "seeds"
