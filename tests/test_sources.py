@@ -13,7 +13,7 @@ from tui import updates
 from tui.sources import SourceError
 from tui.sources.feeds import parse_feed, refresh
 from tui.sources.opml import read_opml, write_opml
-from tui.sources.web import client, fetch, fetch_article
+from tui.sources.web import fetch, fetch_article
 from tui.store import Library
 
 PARAGRAPH = "The new ferry terminal opened on the quay this morning after two years of building work and delays. "
@@ -62,13 +62,11 @@ def test_a_page_is_fetched_and_its_article_extracted(web):
 def test_the_user_agent_names_newsreader(web):
     seen = {}
 
-    class Recorder(httpx.BaseTransport):
-        def handle_request(self, request):
-            seen["ua"] = request.headers["user-agent"]
-            return httpx.Response(200, headers={"content-type": "text/html"}, content=PAGE)
+    def record(request):
+        seen["ua"] = request.headers["user-agent"]
+        return httpx.Response(200, headers={"content-type": "text/html"}, content=PAGE)
 
-    with client(transport=Recorder()) as http:
-        fetch("http://example.invalid/x", http)
+    fetch("http://example.invalid/x", transport=httpx.MockTransport(record))
     assert seen["ua"].startswith("newsreader/")
 
 
@@ -101,8 +99,8 @@ def test_a_dead_url_a_timeout_a_huge_body_and_a_redirect_loop(web):
     with pytest.raises(SourceError, match="could not connect"):
         fetch_article(f"http://127.0.0.1:{unused_port()}/nothing")
     web.routes["/slow"] = Route(PAGE, delay=2.0)
-    with client(timeout=httpx.Timeout(0.3)) as http, pytest.raises(SourceError, match="timed out"):
-        fetch(web.url("/slow"), http)
+    with pytest.raises(SourceError, match="timed out"):
+        fetch(web.url("/slow"), timeout=httpx.Timeout(0.3))
     web.routes["/huge"] = Route(b"x" * 300_000)
     with pytest.raises(SourceError, match="too large"):
         fetch(web.url("/huge"), limit=100_000)

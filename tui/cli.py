@@ -1,24 +1,64 @@
 """Command line: `newsreader [PATH]` opens the reader; `newsreader analyze FILE…` prints quotes.
 
 Every bad input gets a one-line message naming it and exit status 2; the
-other inputs are still handled.
+other inputs are still handled. Everything printed that came from outside
+(file names, feed fields, server replies) goes through `tui.sanitize` first.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from pathlib import Path
 
 from tui import __version__
+from tui.sanitize import json_safe, visible, visible_block
 from tui.sources import Article, SourceError, bundled_seeds, load_article
 
 EXIT_BAD_INPUT = 2
 
 
+class OutputError(Exception):
+    """Standard output cannot be written (a full disk, /dev/full, a closed pipe)."""
+
+
 def _error(message: str) -> None:
-    print(f"newsreader: {message}", file=sys.stderr)
+    print(f"newsreader: {visible(message)}", file=sys.stderr, flush=True)
+
+
+def _out(text: str = "", end: str = "\n", safe=visible_block) -> None:
+    """Write to standard output, now: a failure is an OutputError, not a traceback at exit."""
+    try:
+        sys.stdout.write(safe(text) + end)
+        sys.stdout.flush()
+    except OSError as error:
+        raise OutputError(error.strerror or str(error)) from error
+
+
+def _out_json(text: str) -> None:
+    """JSON text: a control character left in a string is written as its JSON escape."""
+    _out(text, safe=json_safe)
+
+
+def _print(renderable) -> None:
+    """A Rich renderable to standard output (cells are made with `_cell`)."""
+    from rich.console import Console
+
+    try:
+        Console().print(renderable)
+        sys.stdout.flush()
+    except OSError as error:
+        raise OutputError(error.strerror or str(error)) from error
+
+
+def _cell(value: object):
+    """A table cell of outside text: never markup, never a control character."""
+    from rich.text import Text
+
+    return Text(visible(value))
 
 
 def analyze_parser() -> argparse.ArgumentParser:
@@ -84,15 +124,28 @@ def run_analyze(argv: list[str]) -> int:
     except ModelMissing as error:
         _error(str(error))
         return EXIT_BAD_INPUT
-    documents = analyzer.analyze_many(articles)
+    failed = []
+
+    def report(article: Article, error: Exception) -> None:
+        _error(f"{article.source}: could not be analysed ({error.__class__.__name__}: {error})")
+        failed.append(article)
+
+    def noting_partial(documents):  # a document analysed only in part (a budget) is named on stderr
+        for document in documents:
+            if document.partial:
+                _error(f"{document.source}: {document.partial}")
+                failed.append(document)
+            yield document
+
+    documents = noting_partial(analyzer.analyze_many(articles, on_error=report))
     if args.format == "jsonl":
         for document in documents:
-            print(document.to_json())
+            _out_json(document.to_json())
     elif args.format == "json":
-        print(json.dumps([d.to_dict() for d in documents], ensure_ascii=False, indent=2))
+        _out_json(json.dumps([d.to_dict() for d in documents], ensure_ascii=False, indent=2))
     else:
         _print_tables(documents)
-    return status
+    return EXIT_BAD_INPUT if failed else status
 
 
 def _run_archive(args: argparse.Namespace) -> int:
@@ -114,35 +167,32 @@ def _run_archive(args: argparse.Namespace) -> int:
 
 
 def _print_tables(documents) -> None:
-    from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
 
-    console = Console()
     for document in documents:
-        table = Table(title=Text(document.source), show_lines=False, expand=True)
+        table = Table(title=_cell(document.source), show_lines=False, expand=True)
         table.add_column("speaker", style="bold", no_wrap=True)
         table.add_column("kind")
         table.add_column("quote", ratio=1)
         for quote in document.quotes:
             speaker = document.speaker(quote.speaker)
             table.add_row(
-                Text(speaker.name if speaker else "?"),
-                Text(quote.kind),
-                Text(document.quote_text(quote)),
+                _cell(speaker.name if speaker else "?"),
+                _cell(quote.kind),
+                _cell(document.quote_text(quote)),
             )
-        console.print(table)
+        _print(table)
 
 
 def _is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def _library():
+def _library(read_only: bool = False):
     from tui.store import Library, LibraryError
 
     try:
-        return Library()
+        return Library(read_only=read_only)
     except LibraryError as error:
         _error(str(error))
         return None
@@ -163,8 +213,7 @@ def run_open(argv: list[str]) -> int:
             return EXIT_BAD_INPUT
         from tui.app.app import NewsreaderApp
 
-        NewsreaderApp(bundled_seeds(), article=as_article(stored)).run()
-        return 0
+        return _run_app(NewsreaderApp(bundled_seeds(), article=as_article(stored)))
     target = Path(args.path) if args.path else bundled_seeds()
     if not target.exists():
         _error(f"{target}: no such file or folder")
@@ -177,8 +226,13 @@ def run_open(argv: list[str]) -> int:
             return EXIT_BAD_INPUT
     from tui.app.app import NewsreaderApp
 
-    NewsreaderApp(target).run()
-    return 0
+    return _run_app(NewsreaderApp(target))
+
+
+def _run_app(app, **run_options) -> int:
+    """Run the app; a crash inside it (Textual has printed what happened) is a non-zero exit."""
+    app.run(**run_options)
+    return app.return_code or 0
 
 
 def feeds_parser() -> argparse.ArgumentParser:
@@ -195,7 +249,7 @@ def feeds_parser() -> argparse.ArgumentParser:
 
 def run_feeds(argv: list[str]) -> int:
     args = feeds_parser().parse_args(argv)
-    library = _library()
+    library = _library(read_only=args.command in ("list", "export"))
     if library is None:
         return EXIT_BAD_INPUT
     from tui import updates
@@ -203,11 +257,11 @@ def run_feeds(argv: list[str]) -> int:
     try:
         if args.command == "add":
             report = updates.add_feed(library, args.url)
-            print(f"added {report.feed.title or report.feed.url}: {report.new} articles")
+            _out(f"added {report.feed.title or report.feed.url}: {report.new} articles")
         elif args.command == "import":
-            print(f"imported {updates.import_opml(library, args.file)} new feeds")
+            _out(f"imported {updates.import_opml(library, args.file)} new feeds")
         elif args.command == "export":
-            sys.stdout.write(updates.export_opml(library))
+            _out(updates.export_opml(library), end="")
         elif args.command == "refresh":
             status = 0
             for report in updates.refresh_feeds(library, args.concurrency):
@@ -216,7 +270,7 @@ def run_feeds(argv: list[str]) -> int:
                     status = EXIT_BAD_INPUT
                 else:
                     state = "not modified" if report.not_modified else f"{report.new} new"
-                    print(f"{report.feed.title or report.feed.url}: {state}")
+                    _out(f"{report.feed.title or report.feed.url}: {state}")
             return status
         else:
             _print_feeds(library)
@@ -227,15 +281,13 @@ def run_feeds(argv: list[str]) -> int:
 
 
 def _print_feeds(library) -> None:
-    from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
 
     unread = library.unread_counts()
     table = Table("feed", "url", "unread", "last error")
     for feed in library.feeds():
-        table.add_row(Text(feed.title), Text(feed.url), str(unread.get(feed.id, 0)), Text(feed.error or ""))
-    Console().print(table)
+        table.add_row(_cell(feed.title), _cell(feed.url), str(unread.get(feed.id, 0)), _cell(feed.error or ""))
+    _print(table)
 
 
 def export_parser() -> argparse.ArgumentParser:
@@ -252,13 +304,12 @@ def run_export(argv: list[str]) -> int:
     from tui.updates import as_article
 
     try:
-        if args.article.isdigit() or _is_url(args.article):
-            library = _library()
+        number = _article_number(args.article)
+        if number is not None or _is_url(args.article):
+            library = _library(read_only=True)
             if library is None:
                 return EXIT_BAD_INPUT
-            stored = (
-                library.article(int(args.article)) if args.article.isdigit() else library.article_by_url(args.article)
-            )
+            stored = library.article(number) if number is not None else library.article_by_url(args.article)
             if stored is None:
                 raise SourceError(f"{args.article}: not in the library")
             article = as_article(stored)
@@ -276,18 +327,32 @@ def run_export(argv: list[str]) -> int:
     except ModelMissing as error:
         _error(str(error))
         return EXIT_BAD_INPUT
-    sys.stdout.write(render(document, args.format))
+    _out(render(document, args.format), end="")
     return 0
+
+
+MAX_ARTICLE_NUMBER = 2**63 - 1  # SQLite's largest row id
+
+
+def _article_number(value: str) -> int | None:
+    """A library article number (ASCII digits only: not ², ٣ or １), or None for a path or URL.
+
+    SourceError when it is a number newsreader cannot take."""
+    if value.isascii() and value.isdigit():
+        if not 1 <= int(value) <= MAX_ARTICLE_NUMBER:
+            raise SourceError(f"{value}: no such article number (see 'newsreader articles')")
+        return int(value)
+    if value.isnumeric() and not Path(value).exists():
+        raise SourceError(f"{value}: write an article number with the digits 0-9")
+    return None
 
 
 def run_articles(argv: list[str]) -> int:
     argparse.ArgumentParser(prog="newsreader articles", description="List the library's articles.").parse_args(argv)
-    library = _library()
+    library = _library(read_only=True)
     if library is None:
         return EXIT_BAD_INPUT
-    from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
 
     feeds = {feed.id: feed.title or feed.url for feed in library.feeds()}
     table = Table("number", "read", "feed", "title", "date", "quotes")
@@ -295,12 +360,12 @@ def run_articles(argv: list[str]) -> int:
         table.add_row(
             str(row["id"]),
             "" if row["read"] else "●",
-            Text(feeds.get(row["feed_id"], "saved pages")),
-            Text(row["title"]),
-            Text(row["date"]),
+            _cell(feeds.get(row["feed_id"], "saved pages")),
+            _cell(row["title"]),
+            _cell(row["date"]),
             "–" if row["quotes"] is None else str(row["quotes"]),
         )
-    Console().print(table)
+    _print(table)
     return 0
 
 
@@ -315,3 +380,21 @@ def main(argv: list[str] | None = None) -> int:
         return run_open(argv)
     except KeyboardInterrupt:
         return 130
+    except OutputError as error:
+        _stop_writing_stdout()
+        _error(f"cannot write the output ({error})")
+        return EXIT_BAD_INPUT
+    except sqlite3.Error as error:
+        from tui.store.library import default_path, problem
+
+        _error(problem(default_path(), error))
+        return EXIT_BAD_INPUT
+
+
+def _stop_writing_stdout() -> None:
+    """Point stdout at /dev/null so Python's own flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,11 +1,15 @@
 """The way to an analysed Document: the cache first, spaCy only when it must.
 
 Called from worker threads. spaCy is imported here lazily, the first time an
-article is not in the cache, never at app start-up.
+article is not in the cache, never at app start-up. The app analyses in a child
+process (`separate_process=True`): spaCy and the rules hold Python's GIL for
+seconds on a long article, and in a thread of the app that would stall its keys.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 
 from tui.analysis import ANALYSER_VERSION
@@ -19,9 +23,16 @@ from tui.store import ParseCache, cache_key
 class Engine:
     """Turns articles into documents, through the parse cache."""
 
-    def __init__(self, model: str | None = None, cache: ParseCache | None = None):
+    def __init__(self, model: str | None = None, cache: ParseCache | None = None, separate_process: bool = False):
         self.model = chosen_model(model)
         self.cache = cache or ParseCache()
+        self.separate_process = separate_process
+        if separate_process:
+            from multiprocessing import resource_tracker
+
+            # Started now, while stderr is the real one: inside a running Textual app it is not
+            # a file, and the tracker cannot be started then.
+            resource_tracker.ensure_running()
         self._analyzer = None
         self._lock = threading.Lock()
 
@@ -37,14 +48,94 @@ class Engine:
         document = self.cached(article)
         if document is not None:
             return document
-        with self._lock:
-            if self._analyzer is None:
+        if self.separate_process:
+            document = _in_child_process(self.model, article)
+        else:
+            with self._lock:
+                if self._analyzer is None:
+                    from tui.analysis.engine import Analyzer
+
+                    self._analyzer = Analyzer(self.model)
+                document = next(self._analyzer.analyze_many([article]))
+        with contextlib.suppress(OSError):  # an unwritable cache costs the next open an analysis, not this one
+            self.cache.save(self.key(article), document)
+        return document
+
+
+class AnalysisStopped(RuntimeError):
+    """The analysing process ended before its answer (killed, or out of memory)."""
+
+
+class _ChildProcess:
+    """One spawned process that analyses articles sent over a pipe, one at a time; spaCy
+    is loaded there once. Daemonic, so quitting the app never waits for an analysis."""
+
+    def __init__(self):
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self.connection, child_end = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child_end,), name="newsreader-analysis", daemon=True)
+        self.process.start()
+        child_end.close()
+
+    def analyse(self, model: str | None, article: Article) -> Document:
+        try:
+            self.connection.send((model, article))
+            succeeded, value = self.connection.recv()
+        except (EOFError, OSError) as error:
+            raise AnalysisStopped("the analysis process stopped before it finished (out of memory?)") from error
+        if succeeded:
+            return value
+        raise value
+
+
+_child: _ChildProcess | None = None
+_child_lock = threading.Lock()
+
+
+def _in_child_process(model: str | None, article: Article) -> Document:
+    """Analyse in the child process (started on first use; a new one if the last one died)."""
+    global _child
+    with _child_lock:
+        if _child is None or not _child.process.is_alive():
+            _child = _ChildProcess()
+        try:
+            return _child.analyse(model, article)
+        except AnalysisStopped:
+            _child = None
+            raise
+
+
+def _serve(connection) -> None:
+    """The child's loop: (model, article) in, (True, Document) or (False, exception) out."""
+    with contextlib.suppress(OSError):
+        os.nice(5)  # the reader's own process comes first for the CPU: keys before analysis
+    analyzers: dict = {}
+    while True:
+        try:
+            model, article = connection.recv()
+        except EOFError:
+            return
+        try:
+            if model not in analyzers:
                 from tui.analysis.engine import Analyzer
 
-                self._analyzer = Analyzer(self.model)
-            document = self._analyzer.analyze(article.text, article.title, article.source)
-        self.cache.save(self.key(article), document)
-        return document
+                analyzers[model] = Analyzer(model)
+            answer = (True, next(analyzers[model].analyze_many([article])))
+        except Exception as error:  # sent back as it is, or as its message when it cannot be pickled
+            answer = (False, error if _picklable(error) else RuntimeError(f"{error.__class__.__name__}: {error}"))
+        connection.send(answer)
+
+
+def _picklable(value) -> bool:
+    import pickle
+
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return False
+    return True
 
 
 def plain_document(article: Article) -> Document:

@@ -86,6 +86,7 @@ class Document:
     stances: list[Stance] = field(default_factory=list)
     model: str = ""
     analyser: str = ""
+    partial: str = ""  # why only part of the text was analysed (a budget); empty when all of it was
 
     def speaker(self, speaker_id: str | None) -> Speaker | None:
         """The speaker with this id, or None."""
@@ -144,7 +145,7 @@ class Document:
                 }
                 for s in self.stances
             ],
-        }
+        } | ({"partial": self.partial} if self.partial else {})
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -161,6 +162,7 @@ class Document:
                 source=data.get("source", ""),
                 model=data.get("model", ""),
                 analyser=data.get("analyser", ""),
+                partial=data.get("partial", ""),
                 paragraphs=[_span(p) for p in data.get("paragraphs", [])],
                 speakers=[
                     Speaker(

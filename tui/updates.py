@@ -64,10 +64,15 @@ def add_feed(library: Library, url: str) -> RefreshReport:
 
 
 def refresh_feeds(library: Library, concurrency: int = 16) -> list[RefreshReport]:
-    """Refresh every feed at once (conditional GET); one report per feed."""
+    """Refresh every feed at once (conditional GET); one report per feed, each feed stored as it arrives."""
     feeds = library.feeds()
-    updates = refresh([(f.url, f.etag, f.modified) for f in feeds], concurrency=concurrency)
-    return [_store_update(library, feed, update) for feed, update in zip(feeds, updates)]
+    reports: dict[int, RefreshReport] = {}
+
+    def keep(index: int, update: FeedUpdate) -> None:  # stored as it arrives: a slow feed holds back no other
+        reports[index] = _store_update(library, feeds[index], update)
+
+    refresh([(f.url, f.etag, f.modified) for f in feeds], concurrency=concurrency, on_update=keep)
+    return [reports[index] for index in range(len(feeds))]
 
 
 def import_opml(library: Library, path: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -14,8 +15,10 @@ from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.open_file import OpenFileScreen
 from tui.documents import Engine
+from tui.sanitize import visible_block
 from tui.sources import Article, SourceError, load_article, load_library
 from tui.store import Library, LibraryError, ParseCache, load_config, text_hash
+from tui.store.library import problem as library_problem
 
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "solarized-light", "monokai")
 
@@ -35,12 +38,16 @@ class NewsreaderApp(App):
         self.target = Path(target)
         self.initial_article = article
         self.config = load_config()
-        self.engine = Engine(self.config.model, cache)
+        self.engine = Engine(self.config.model, cache, separate_process=True)  # keys stay quick
         self._startup_problems: list[str] = []
         try:
             self.library = Library()
+            self.library.rows()  # a damaged file fails here, not in the middle of a screen
         except LibraryError as error:
             self._startup_problems.append(f"{error}; read state is kept for this session only")
+            self.library = Library(Path(":memory:"))
+        except sqlite3.DatabaseError as error:
+            self._startup_problems.append(f"{library_problem(self.library.path, error)}; it is not used this session")
             self.library = Library(Path(":memory:"))
         self._on_close: Callable[[], None] | None = None
         self._apply_key_overrides()
@@ -101,8 +108,16 @@ class NewsreaderApp(App):
     def record(self, article: Article, document) -> None:
         """An article was opened and analysed: mark it read and keep its counts for listings."""
         digest = text_hash(document.text)
-        self.library.mark_read(digest)
-        self.library.record_analysis(digest, len(document.quotes), len(document.speakers), self.engine.key(article))
+        try:
+            self.library.mark_read(digest)
+            self.library.record_analysis(digest, len(document.quotes), len(document.speakers), self.engine.key(article))
+        except sqlite3.Error as error:  # a full disk, a read-only library: the article stays open
+            self.notify(library_problem(self.library.path, error), severity="warning", timeout=8)
+
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
+        """Every notice is plain text without control characters: messages quote outside strings."""
+        kwargs["markup"] = False
+        super().notify(visible_block(message), title=visible_block(title), **kwargs)
 
     # --- actions ----------------------------------------------------------------
     def action_help(self) -> None:

@@ -7,14 +7,18 @@ one small request. Nothing here touches the library: the caller stores what come
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.sax import SAXException
 
 import feedparser
 import httpx
 
+from tui.sanitize import visible
 from tui.sources.files import SourceError, clean_text
-from tui.sources.web import MAX_BYTES, MAX_REDIRECTS, TIMEOUT, USER_AGENT, describe
+from tui.sources.web import DEADLINE, MAX_BYTES, TIMEOUT, client, get
+
+REFRESH_DEADLINE = 120.0  # seconds for a whole refresh, however many feeds
 
 
 @dataclass
@@ -59,10 +63,22 @@ def html_to_text(html: str) -> str:
     return clean_text("\n".join(line for line in lines if line)).strip()
 
 
+_ROOT_ENDS = (b"</rss>", b"</feed>", b"</rdf:RDF>")
+
+
+def _recovered(parsed, body: bytes) -> bool:
+    """Whether to take what feedparser's lenient second pass made of XML its strict pass refused.
+
+    Yes for a whole feed with a bare & or an HTML entity such as &nbsp; (common, and harmless).
+    No for a truncated feed, and no for a feed declaring entities of its own: external entities
+    and entity bombs are refused whole rather than handed to a lenient parser."""
+    return bool(parsed.entries) and b"<!ENTITY" not in body and body.rstrip().endswith(_ROOT_ENDS)
+
+
 def parse_feed(body: bytes, url: str) -> tuple[str, list[FeedItem]]:
     """The feed's title and items; SourceError if it is not a feed at all."""
     parsed = feedparser.parse(body)
-    if isinstance(parsed.get("bozo_exception"), SAXException):
+    if isinstance(parsed.get("bozo_exception"), SAXException) and not _recovered(parsed, body):
         raise SourceError(f"{url}: not a valid RSS or Atom feed (broken XML: {parsed.bozo_exception})")
     if parsed.get("bozo") and not parsed.entries:
         reason = parsed.get("bozo_exception")
@@ -83,7 +99,7 @@ def parse_feed(body: bytes, url: str) -> tuple[str, list[FeedItem]]:
         items.append(
             FeedItem(
                 title=title,
-                link=entry.get("link", ""),
+                link=visible(entry.get("link", "")),
                 date=f"{date.tm_year:04d}-{date.tm_mon:02d}-{date.tm_mday:02d}" if date else "",
                 author=clean_text(entry.get("author", "")).strip(),
                 text=text or title,
@@ -93,7 +109,7 @@ def parse_feed(body: bytes, url: str) -> tuple[str, list[FeedItem]]:
 
 
 async def _fetch_feed(
-    http: httpx.AsyncClient, url: str, etag: str | None, modified: str | None, limit: int
+    http: httpx.AsyncClient, url: str, etag: str | None, modified: str | None, limit: int, deadline: float
 ) -> FeedUpdate:
     headers = {}
     if etag:
@@ -101,24 +117,13 @@ async def _fetch_feed(
     if modified:
         headers["If-Modified-Since"] = modified
     try:
-        async with http.stream("GET", url, headers=headers) as response:
-            if response.status_code == 304:
-                return FeedUpdate(url, etag=etag, modified=modified, not_modified=True)
-            if response.status_code >= 400:
-                return FeedUpdate(url, error=f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
-            body = bytearray()
-            async for chunk in response.aiter_bytes():
-                body.extend(chunk)
-                if len(body) > limit:
-                    return FeedUpdate(url, error=f"{url}: too large (over {limit // 1024} KB)")
-            new_etag, new_modified = response.headers.get("etag"), response.headers.get("last-modified")
-    except httpx.HTTPError as error:
-        return FeedUpdate(url, error=describe(error, url))
-    try:
-        title, items = parse_feed(bytes(body), url)
+        fetched = await get(http, url, limit, headers, deadline)
+        if fetched.status == 304:
+            return FeedUpdate(url, etag=etag, modified=modified, not_modified=True)
+        title, items = parse_feed(fetched.body, url)
     except SourceError as error:
         return FeedUpdate(url, error=str(error))
-    return FeedUpdate(url, title=title, items=items, etag=new_etag, modified=new_modified)
+    return FeedUpdate(url, title=title, items=items, etag=fetched.etag, modified=fetched.modified)
 
 
 async def refresh_async(
@@ -126,18 +131,42 @@ async def refresh_async(
     concurrency: int = 16,
     timeout: httpx.Timeout = TIMEOUT,
     limit: int = MAX_BYTES,
+    deadline: float = DEADLINE,
+    total_deadline: float | None = None,
+    on_update: Callable[[int, FeedUpdate], None] | None = None,
 ) -> list[FeedUpdate]:
-    """Fetch (url, etag, modified) feeds, `concurrency` at a time; results in the same order."""
+    """Fetch (url, etag, modified) feeds, `concurrency` at a time; results in the same order.
+
+    `on_update(index, update)` is called as each feed arrives, so a caller can keep it at
+    once: a slow feed, the refresh's own deadline or an interrupt loses only what has not come.
+    """
+    total_deadline = total_deadline or REFRESH_DEADLINE
     gate = asyncio.Semaphore(max(1, concurrency))
-    async with httpx.AsyncClient(
-        headers={"User-Agent": USER_AGENT}, timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS
-    ) as http:
+    results: list[FeedUpdate | None] = [None] * len(feeds)
+    async with client(timeout=timeout) as http:
 
-        async def one(url, etag, modified):
+        async def one(index, url, etag, modified):
             async with gate:
-                return await _fetch_feed(http, url, etag, modified, limit)
+                update = await _fetch_feed(http, url, etag, modified, limit, deadline)
+            results[index] = update
+            if on_update is not None:
+                on_update(index, update)
 
-        return list(await asyncio.gather(*(one(*feed) for feed in feeds)))
+        tasks = [asyncio.ensure_future(one(index, *feed)) for index, feed in enumerate(feeds)]
+        if tasks:
+            await asyncio.wait(tasks, timeout=total_deadline)
+        for task in tasks:
+            task.cancel()
+        outcomes = await asyncio.gather(*tasks, return_exceptions=True)
+    for outcome in outcomes:  # a failure to keep an update (a full disk) is the caller's to report
+        if isinstance(outcome, Exception):
+            raise outcome
+    for index, (url, _, _) in enumerate(feeds):
+        if results[index] is None:
+            results[index] = FeedUpdate(url, error=f"{url}: not fetched within the refresh's {total_deadline:g} s")
+            if on_update is not None:
+                on_update(index, results[index])
+    return results  # type: ignore[return-value]
 
 
 def refresh(feeds: list[tuple[str, str | None, str | None]], concurrency: int = 16, **kwargs) -> list[FeedUpdate]:

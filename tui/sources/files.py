@@ -6,12 +6,16 @@ callers can report it and carry on with the other inputs.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.sanitize import visible
+
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
+MAX_ELEMENTS = 10_000  # HTML elements read from one page; a long news page has 3,000
 
 # C0 and C1 control characters other than tab and newline; ESC among them, so
 # no ANSI escape sequence from an article ever reaches the terminal.
@@ -20,7 +24,14 @@ _SURROGATES = re.compile("[\ud800-\udfff]")  # undecodable bytes kept by surroga
 
 
 class SourceError(Exception):
-    """An input that cannot be read as an article; the message names it."""
+    """An input that cannot be read as an article; the message names it.
+
+    The message is made terminal-safe here (file names, URLs and server replies
+    in it come from outside), so every caller can show it as it is.
+    """
+
+    def __init__(self, message: str):
+        super().__init__(visible(message))
 
 
 @dataclass
@@ -32,6 +43,7 @@ class Article:
     source: str
     date: str = ""  # ISO date where the source gives one
     author: str = ""
+    partial: str = ""  # what was left out of a page too large to read whole
 
 
 def clean_text(text: str) -> str:
@@ -59,18 +71,13 @@ def load_article(path: str | Path) -> Article:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise SourceError(f"{path}: too large ({size // 1024 // 1024} MB; the limit is 20 MB)")
+            raise SourceError(f"{path}: too large ({_megabytes(size)}; the limit is {_megabytes(MAX_BYTES)})")
         raw = path.read_bytes()
     except OSError as error:
         raise SourceError(f"{path}: cannot be read ({error.strerror or error})") from error
     if not raw.strip():
         raise SourceError(f"{path}: is empty")
-    if b"\x00" in raw[:8192]:
-        raise SourceError(f"{path}: is a binary file, not text")
-    try:
-        decoded = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SourceError(f"{path}: is not UTF-8 text (bad byte at offset {error.start})") from error
+    decoded = _decode(raw, path)
     if path.suffix.lower() in (".html", ".htm"):
         return article_from_html(decoded, path)
     text = clean_text(decoded)
@@ -79,20 +86,70 @@ def load_article(path: str | Path) -> Article:
     return Article(text=text, title=title_of(text), source=str(path))
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB".replace(".0 MB", " MB")
+
+
+# Byte-order marks and the codecs they announce; UTF-32 before UTF-16, whose mark it starts with.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """UTF-8, or the UTF-16/32 its byte-order mark announces; a clear message otherwise."""
+    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), None)
+    if encoding is None and b"\x00" in raw[:8192]:
+        raise SourceError(f"{path}: is a binary file, not text")
+    try:
+        return raw.decode(encoding or "utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError(
+            f"{path}: is not {(encoding or 'utf-8').upper().replace('-SIG', '')} text (bad byte at offset {error.start})"
+        ) from error
+
+
 def article_from_html(html: str, source: str | Path) -> Article:
     """Extract the article (title, author, date, text) from HTML with trafilatura."""
     try:
         import trafilatura
     except ImportError as error:  # a broken install: say what is missing, not a guess
         raise SourceError(f"{source}: cannot read HTML: importing trafilatura failed: {error}") from error
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    tree, note = _bounded_tree(html, source)
+    if tree is None:
+        raise SourceError(f"{source}: no HTML document found")
+    extracted = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False)
     text = clean_text(getattr(extracted, "text", None) or "") if extracted is not None else ""
     if not text.strip():
         raise SourceError(f"{source}: no article text found in the HTML")
     title = clean_text(getattr(extracted, "title", None) or "").strip()
     author = clean_text(getattr(extracted, "author", None) or "").strip()
     date = clean_text(str(getattr(extracted, "date", None) or "")).strip()
-    return Article(text=text, title=title or title_of(text), source=str(source), date=date, author=author)
+    return Article(text=text, title=title or title_of(text), source=str(source), date=date, author=author, partial=note)
+
+
+def _bounded_tree(html: str, source: str | Path):
+    """The parsed page, cut after its first MAX_ELEMENTS elements (trafilatura's time grows
+    faster than the page: 100,000 paragraphs took 75 s), and a note when it was cut."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return None, ""
+    elements = list(tree.iter())
+    if len(elements) <= MAX_ELEMENTS:
+        return tree, ""
+    for element in reversed(elements[MAX_ELEMENTS:]):
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+    return tree, f"only the first {MAX_ELEMENTS:,} of the page's {len(elements):,} HTML elements were read"
 
 
 def load_library(folder: str | Path) -> list[Path]:

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from tui.sanitize import visible
 from tui.sources.files import SourceError
 
 
@@ -25,7 +26,7 @@ def read_opml(path: str | Path) -> list[tuple[str, str]]:
     for outline in root.iter("outline"):
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
         if url:
-            feeds.append((url, (outline.get("title") or outline.get("text") or "").strip()))
+            feeds.append((visible(url), visible((outline.get("title") or outline.get("text") or "").strip())))
     return feeds
 
 
@@ -34,10 +35,10 @@ def write_opml(feeds: list[tuple[str, str]], title: str = "newsreader feeds") ->
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<opml version="2.0">',
-        f"  <head><title>{_text(title)}</title></head>",
+        f"  <head><title>{_text(visible(title))}</title></head>",
         "  <body>",
     ]
-    for url, name in feeds:
+    for url, name in ((visible(url), visible(name)) for url, name in feeds):
         lines.append(
             f'    <outline type="rss" text={quoteattr(name or url)} title={quoteattr(name or url)} xmlUrl={quoteattr(url)}/>'
         )

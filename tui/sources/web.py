@@ -1,8 +1,10 @@
-"""Fetching pages over HTTP with httpx: timeouts, a size limit, a bounded number of
-redirects and a clear User-Agent. Every failure is a SourceError naming the URL."""
+"""Fetching pages over HTTP with httpx: timeouts and a total deadline, a size limit, a bounded
+number of redirects and a clear User-Agent. Every failure is a SourceError naming the URL."""
 
 from __future__ import annotations
 
+import asyncio
+import codecs
 from dataclasses import dataclass
 
 import httpx
@@ -14,6 +16,7 @@ USER_AGENT = f"newsreader/{__version__} (terminal news reader; +https://pypi.org
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
+DEADLINE = 20.0  # seconds for a whole fetch: a server trickling bytes cannot hold us longer
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -30,8 +33,9 @@ class Fetched:
     modified: str | None = None
 
 
-def client(**kwargs) -> httpx.Client:
-    return httpx.Client(
+def client(**kwargs) -> httpx.AsyncClient:
+    """An async client with newsreader's User-Agent, timeouts and redirect limit."""
+    return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT},
         timeout=kwargs.pop("timeout", TIMEOUT),
         follow_redirects=True,
@@ -49,60 +53,90 @@ def describe(error: Exception, url: str) -> str:
     if isinstance(error, httpx.ConnectError):
         return f"{url}: could not connect"
     if isinstance(error, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        target = _request_url(error)
+        if target and target != url:
+            return f"{url}: redirected to {target}, which is not a web address newsreader fetches"
         return f"{url}: not a web address newsreader can fetch"
-    return f"{url}: {error.__class__.__name__}: {error}"
+    if isinstance(error, httpx.ReadError | httpx.RemoteProtocolError | httpx.WriteError):
+        return f"{url}: the server closed or reset the connection before the whole response arrived"
+    detail = str(error).strip()
+    return f"{url}: {error.__class__.__name__}" + (f": {detail}" if detail else "")
 
 
-def read_limited(response: httpx.Response, url: str, limit: int) -> bytes:
-    declared = response.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise SourceError(f"{url}: too large ({int(declared) // 1024} KB; the limit is {limit // 1024} KB)")
-    body = bytearray()
-    for chunk in response.iter_bytes():
-        body.extend(chunk)
-        if len(body) > limit:
-            raise SourceError(f"{url}: too large (over {limit // 1024} KB)")
-    return bytes(body)
-
-
-def fetch(url: str, http: httpx.Client | None = None, limit: int = MAX_BYTES, headers: dict | None = None) -> Fetched:
-    """GET a URL within the limits. 304 comes back as a Fetched with an empty body."""
-    own = http is None
-    http = http or client()
+def _request_url(error: httpx.HTTPError) -> str | None:
     try:
-        with http.stream("GET", url, headers=headers or {}) as response:
-            if response.status_code == 304:
-                return Fetched(
-                    str(response.url),
-                    304,
-                    b"",
-                    "",
-                    None,
-                    response.headers.get("etag"),
-                    response.headers.get("last-modified"),
-                )
-            if response.status_code >= 400:
-                raise SourceError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
-            body = read_limited(response, url, limit)
-            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            return Fetched(
-                str(response.url),
-                response.status_code,
-                body,
-                content_type,
-                response.charset_encoding,
-                response.headers.get("etag"),
-                response.headers.get("last-modified"),
-            )
+        return str(error.request.url)
+    except RuntimeError:  # no request attached
+        return None
+
+
+async def get(
+    http: httpx.AsyncClient, url: str, limit: int = MAX_BYTES, headers: dict | None = None, deadline: float = DEADLINE
+) -> Fetched:
+    """GET a URL within the limits and a total deadline (connect, headers and body together).
+
+    304 comes back as a Fetched with an empty body; every failure is a SourceError.
+    """
+    try:
+        async with asyncio.timeout(deadline):
+            return await _get(http, url, limit, headers or {})
+    except TimeoutError as error:
+        raise SourceError(f"{url}: no complete answer within {deadline:g} s") from error
     except httpx.HTTPError as error:
         raise SourceError(describe(error, url)) from error
-    finally:
-        if own:
-            http.close()
+
+
+async def _get(http: httpx.AsyncClient, url: str, limit: int, headers: dict) -> Fetched:
+    async with http.stream("GET", url, headers=headers) as response:
+        etag, modified = response.headers.get("etag"), response.headers.get("last-modified")
+        if response.status_code == 304:
+            return Fetched(str(response.url), 304, b"", "", None, etag, modified)
+        if response.status_code >= 400:
+            raise SourceError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+        declared = response.headers.get("content-length", "")
+        if declared.isascii() and declared.isdigit() and int(declared) > limit:
+            raise SourceError(f"{url}: too large ({int(declared) // 1024} KB; the limit is {limit // 1024} KB)")
+        body = bytearray()
+        async for chunk in response.aiter_bytes():
+            body.extend(chunk)
+            if len(body) > limit:
+                raise SourceError(f"{url}: too large (over {limit // 1024} KB)")
+        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        return Fetched(
+            str(response.url),
+            response.status_code,
+            bytes(body),
+            content_type,
+            response.charset_encoding,
+            etag,
+            modified,
+        )
+
+
+def fetch(
+    url: str,
+    limit: int = MAX_BYTES,
+    headers: dict | None = None,
+    deadline: float = DEADLINE,
+    **client_options,
+) -> Fetched:
+    """The blocking form of `get`, with a client of its own (`client_options` go to `client`)."""
+
+    async def run() -> Fetched:
+        async with client(**client_options) as http:
+            return await get(http, url, limit, headers, deadline)
+
+    return asyncio.run(run())
 
 
 def decode(fetched: Fetched, url: str) -> str:
-    """The body as text: its declared charset, else UTF-8; a clear error otherwise."""
+    """The body as text: its byte-order mark, its declared charset, else UTF-8; a clear error otherwise."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if fetched.body.startswith(bom):
+            try:
+                return fetched.body.decode(name)
+            except UnicodeDecodeError as error:
+                raise SourceError(f"{url}: the page is not valid {name.removesuffix('-sig').upper()} text") from error
     if fetched.encoding:
         try:
             return fetched.body.decode(fetched.encoding)
@@ -114,9 +148,9 @@ def decode(fetched: Fetched, url: str) -> str:
         raise SourceError(f"{url}: the page is not UTF-8 and declares no charset") from error
 
 
-def fetch_article(url: str, http: httpx.Client | None = None) -> Article:
+def fetch_article(url: str, **fetch_options) -> Article:
     """Fetch a page and extract its article (title, author, date, text) with trafilatura."""
-    fetched = fetch(url, http)
+    fetched = fetch(url, **fetch_options)
     if fetched.content_type and fetched.content_type not in HTML_TYPES:
         raise SourceError(f"{url}: not a web page (content type {fetched.content_type})")
     article = article_from_html(decode(fetched, url), url)

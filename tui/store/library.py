@@ -11,10 +11,11 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.sanitize import visible
 from tui.store.cache import text_hash
 from tui.store.paths import data_dir
 
@@ -98,37 +99,99 @@ class StoredArticle:
     read: bool = False
 
 
-class Library:
-    """The SQLite library. Open one per process; it is safe to have two processes open."""
+def default_path() -> Path:
+    return data_dir() / "library.sqlite3"
 
-    def __init__(self, path: Path | None = None):
-        self.path = path or data_dir() / "library.sqlite3"
+
+def problem(path: Path | str, error: sqlite3.Error) -> str:
+    """One line for what a database error means to the person, and what to do about it."""
+    text = str(error)
+    code = getattr(error, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return f"{path}: the disk is full; nothing was changed (free some space and try again)"
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
+        return (
+            f"{path}: the library file is damaged ({text}); recover what it holds with "
+            f"'sqlite3 {path} .recover | sqlite3 recovered.sqlite3' and put that in its place, "
+            "or move the file aside to start a fresh library"
+        )
+    if code == sqlite3.SQLITE_READONLY or "readonly" in text:
+        return f"{path}: the library is read-only here, so it cannot be changed ({text})"
+    return f"{path}: the library cannot be used ({text})"
+
+
+class Library:
+    """The SQLite library. Open one per process; it is safe to have two processes open.
+
+    `read_only=True` (listings, export) opens the file without writing anything, so a
+    library on a read-only disk or in a read-only folder can still be read.
+    """
+
+    def __init__(self, path: Path | None = None, read_only: bool = False):
+        self.path = path or default_path()
+        self.read_only = read_only
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+            if read_only:
+                self.db = self._open_read_only()
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA busy_timeout = 10000")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
-        except sqlite3.DatabaseError as error:
-            raise LibraryError(f"{self.path}: cannot be used as the library ({error})") from error
+            if read_only:
+                self._check_version()
+            else:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA foreign_keys = ON")
+                self._migrate()
+        except sqlite3.Error as error:
+            raise LibraryError(problem(self.path, error)) from error
         except OSError as error:
-            raise LibraryError(f"{self.path}: cannot be opened ({error})") from error
+            raise LibraryError(f"{self.path}: cannot be opened ({error.strerror or error})") from error
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)  # nothing stored yet
+        uri = self.path.resolve().as_uri()
+        try:
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            # A WAL library in a folder we cannot write: its -shm file cannot be made, so read
+            # the file as it stands (what a crashed writer left in its -wal is not seen).
+            return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+    def _check_version(self) -> None:
+        version = self.version
+        if version == 0 and not self.path.exists():
+            self.db.executescript("".join(MIGRATIONS))  # no library yet: an empty one, in memory
+        elif version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{self.path}: made by a newer newsreader (schema {version}, this one reads {SCHEMA_VERSION})"
+            )
+        elif version < SCHEMA_VERSION:
+            raise LibraryError(f"{self.path}: an older library; open it once with write access to upgrade it")
 
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error.
+
+        SQLite may already have rolled back by itself (a full disk does that); the error that
+        says why is the one raised, not a failing ROLLBACK.
+        """
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
+            self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
             raise
-        self.db.execute("COMMIT")
 
     def _migrate(self) -> None:
         with self.transaction() as db:
@@ -149,6 +212,7 @@ class Library:
 
     # --- feeds -------------------------------------------------------------------
     def add_feed(self, url: str, title: str = "") -> Feed:
+        url, title = visible(url), visible(title)
         with self.transaction() as db:
             db.execute("INSERT OR IGNORE INTO feeds (url, title) VALUES (?, ?)", (url, title))
             if title:
@@ -165,6 +229,9 @@ class Library:
     def update_feed(self, feed_id: int, **fields) -> None:
         allowed = {"title", "etag", "modified", "refreshed_at", "error"}
         names = [name for name in fields if name in allowed]
+        for name in ("title", "error"):  # from the feed's server: never a control character stored
+            if fields.get(name) is not None:
+                fields[name] = visible(fields[name])
         if not names:
             return
         with self.transaction() as db:
@@ -189,11 +256,11 @@ class Library:
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         item.get("feed_id"),
-                        item.get("url"),
-                        item.get("source", item.get("url") or ""),
-                        item.get("title", ""),
-                        item.get("author", ""),
-                        item.get("date", ""),
+                        visible(item["url"]) if item.get("url") else None,
+                        visible(item.get("source", item.get("url") or "")),
+                        visible(item.get("title", "")),
+                        visible(item.get("author", "")),
+                        visible(item.get("date", "")),
                         text,
                         text_hash(text),
                         now,

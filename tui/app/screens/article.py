@@ -87,6 +87,9 @@ class ArticleScreen(Screen):
     def analysis_failed(self, message: str) -> None:
         self._hide_progress()
         self.sub_title = "not analysed"
+        panel = self.query_one(StancePanel)
+        panel.waiting = "Not analysed: the text is shown as it is."
+        panel.rebuild()
         self.notify(message, title="Analysis failed", severity="error", markup=False, timeout=10)
 
     def show_document(self, document: Document) -> None:
@@ -97,6 +100,8 @@ class ArticleScreen(Screen):
         self.query_one(QuoteList).set_document(document)
         self.query_one(StancePanel).set_document(document)
         self.sub_title = f"{len(document.quotes)} quotes · {len(document.speakers)} speakers"
+        if document.partial:
+            self.notify(document.partial, title="Analysed in part", severity="warning", timeout=10)
         self.app.record(self.article, document)
         if self.initial_quote:
             self.call_after_refresh(self.jump_to_quote, self.initial_quote)

@@ -7,6 +7,7 @@ appear once an article has been analysed.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from tui.app.widgets.library_list import LibraryList, Row
+from tui.sanitize import visible
 from tui.sources import Article, SourceError, load_article
-from tui.store import text_hash
+from tui.store import LibraryError, text_hash
+from tui.store.library import problem
 
 
 @dataclass
@@ -140,9 +143,9 @@ class LibraryScreen(Screen):
     def _cells(self, entry: Entry) -> list[Text]:
         return [
             Text(" " if entry.read else "●", style="bold"),
-            Text(entry.title or "(untitled)"),
-            Text(entry.source, style="dim"),
-            Text(entry.date or "–", style="dim"),
+            Text(visible(entry.title) or "(untitled)"),
+            Text(visible(entry.source), style="dim"),
+            Text(visible(entry.date) or "–", style="dim"),
             Text("–" if entry.quotes is None else str(entry.quotes), justify="right"),
             Text("–" if entry.speakers is None else str(entry.speakers), justify="right"),
         ]
@@ -183,12 +186,21 @@ class LibraryScreen(Screen):
         from tui.store import Library
         from tui.updates import refresh_feeds
 
-        library = Library(self.app.library.path)  # a connection of this thread's own
         try:
-            reports = refresh_feeds(library)
-        finally:
-            library.close()
+            library = Library(self.app.library.path)  # a connection of this thread's own
+            try:
+                reports = refresh_feeds(library)
+            finally:
+                library.close()
+        except (LibraryError, sqlite3.Error) as error:  # a full disk, a damaged library: a notice
+            message = str(error) if isinstance(error, LibraryError) else problem(self.app.library.path, error)
+            self.app.call_from_thread(self._refresh_failed, message)
+            return
         self.app.call_from_thread(self._refreshed, reports)
+
+    def _refresh_failed(self, message: str) -> None:
+        self.sub_title = "library"
+        self.notify(message, severity="error", timeout=10)
 
     def _refreshed(self, reports) -> None:
         new = sum(r.new for r in reports)

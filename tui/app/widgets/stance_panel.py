@@ -40,6 +40,7 @@ class StancePanel(OptionList):
         super().__init__(**kwargs)
         self.document = document
         self.analysed = analysed
+        self.waiting = "Analysing…"  # what shows until there is an analysis
 
     def set_document(self, document: Document, analysed: bool = True) -> None:
         self.document, self.analysed = document, analysed
@@ -48,7 +49,7 @@ class StancePanel(OptionList):
     def rebuild(self) -> None:
         self.clear_options()
         if not self.analysed:
-            self.add_option(Option(Text("Analysing…", style="dim italic"), disabled=True))
+            self.add_option(Option(Text(self.waiting, style="dim italic"), disabled=True))
             return
         colours = palette.speaker_colours(self.document)
         topics = {t.id: t.label for t in self.document.topics}
