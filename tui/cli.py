@@ -83,18 +83,22 @@ def _print_tables(documents) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from tui.analysis.attribution.rules import why
+
     console = Console()
     for document in documents:
         table = Table(title=Text(document.source), show_lines=False, expand=True)
         table.add_column("speaker", style="bold", no_wrap=True)
         table.add_column("kind")
-        table.add_column("quote", ratio=1)
+        table.add_column("quote", ratio=2)
+        table.add_column("why", ratio=1, style="dim")
         for quote in document.quotes:
             speaker = document.speaker(quote.speaker)
             table.add_row(
                 Text(speaker.name if speaker else "?"),
                 Text(quote.kind),
                 Text(document.quote_text(quote)),
+                Text(why(document, quote)),
             )
         console.print(table)
 

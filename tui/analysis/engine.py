@@ -1,18 +1,26 @@
 """The analysis entry point: article texts in, `Document`s out.
 
-Batches go through `nlp.pipe` once; the rules that follow (quote marks,
-reporting clauses, speakers) read the parse and never parse again.
+Batches go through `nlp.pipe` once; the stages that follow read the parse and never parse again.
+`_build` runs them in order and holds no rules of its own: paragraphs and quote marks, cues,
+reported clauses, direct quotes, transcript lines, arbitration, speakers, then stances.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from tui.analysis import ANALYSER_VERSION
-from tui.analysis.marks import find_quotes, paragraph_spans
+from tui.analysis.attribution.arbitrate import arbitrate
+from tui.analysis.attribution.clauses import find_clauses
+from tui.analysis.attribution.context import Attribution, Context
+from tui.analysis.attribution.cues import find_cues
+from tui.analysis.attribution.direct import direct_quote
+from tui.analysis.attribution.marks import find_quotes, paragraph_spans
+from tui.analysis.attribution.transcripts import find_transcript_lines
+from tui.analysis.entities.speakers import SpeakerChoice, SpeakerResolver
 from tui.analysis.pipeline import load_nlp, model_label
-from tui.analysis.quotes import QuoteFinder
-from tui.analysis.speakers import SpeakerResolver
 from tui.analysis.stance import StanceFinder
 from tui.model import Document, Quote
 from tui.sources import Article, clean_text
@@ -35,27 +43,17 @@ class Analyzer:
         for article, text, doc in zip(articles, texts, self.nlp.pipe(texts, batch_size=self.batch_size)):
             yield self._build(article, text, doc)
 
-    def _build(self, article: Article, text: str, doc) -> Document:
+    def _build(self, article: Article, text: str, doc: Doc) -> Document:
         paragraphs = paragraph_spans(text)
         marks = find_quotes(text, paragraphs)
-        attributions = QuoteFinder(doc, paragraphs, marks).find()
-        speakers, speaker_of = SpeakerResolver(doc, marks).speakers(attributions)
-        quotes = []
-        for number, found in enumerate(attributions, start=1):
-            speaker = speaker_of.get(id(found))
-            quotes.append(
-                Quote(
-                    id=f"q{number}",
-                    start=found.start,
-                    end=found.end,
-                    kind=found.kind,
-                    speaker=speaker,
-                    speaker_span=found.speaker_span if speaker else None,
-                    cue_span=found.cue,
-                    paragraph=found.paragraph,
-                    confidence=found.confidence,
-                )
-            )
+        ctx = Context(doc, paragraphs, marks)
+        cues = find_cues(ctx)
+        clauses = find_clauses(ctx, cues)
+        readings = [direct_quote(ctx, mark) for mark in marks]
+        transcript = find_transcript_lines(ctx)
+        attributions = arbitrate(ctx, clauses, readings, transcript)
+        speakers, choices = SpeakerResolver(doc, marks).speakers(attributions)
+        quotes = [_quote(number, found, choice) for number, (found, choice) in enumerate(zip(attributions, choices), 1)]
         mentions = {speaker.id: speaker.mentions for speaker in speakers}
         topics, stances = StanceFinder(doc, quotes, mentions).find()
         return Document(
@@ -70,3 +68,18 @@ class Analyzer:
             model=self.model,
             analyser=ANALYSER_VERSION,
         )
+
+
+def _quote(number: int, found: Attribution, choice: SpeakerChoice | None) -> Quote:
+    return Quote(
+        id=f"q{number}",
+        start=found.start,
+        end=found.end,
+        kind=found.kind,
+        speaker=choice.speaker if choice else None,
+        speaker_span=choice.span if choice else None,
+        cue_span=found.cue,
+        paragraph=found.paragraph,
+        rule=found.rule,
+        speaker_rule=choice.rule if choice else "",
+    )
