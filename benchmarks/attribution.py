@@ -145,8 +145,8 @@ def in_scope(sdoc, gold: Gold, cues: frozenset[str], lemma_of) -> bool:
 def print_scope(items, hits, precision: dict[str, float]) -> None:
     """Recall inside and outside the issue's definition of a quote, and the F1 a perfect
     engine of that definition would reach at today's precision."""
+    from tui.analysis.attribution.context import cue_lemmas, lemma_of
     from tui.analysis.pipeline import load_nlp
-    from tui.analysis.quotes import cue_lemmas, lemma_of
 
     nlp, cues = load_nlp(), cue_lemmas()
     tally = {}  # (key, in scope) -> [found, gold]

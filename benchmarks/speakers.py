@@ -27,7 +27,7 @@ import re
 import sys
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -94,6 +94,77 @@ def load_gold(path: Path) -> dict[str, list[GoldRow]]:
     return rows
 
 
+@dataclass
+class Tally:
+    matched: int = 0
+    right: int = 0
+    by_kind: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    entities_per_person: list[int] = field(default_factory=list)
+    ours_with_match: int = 0
+    errors: list[str] = field(default_factory=list)
+    splits: list[str] = field(default_factory=list)
+    junk: list[str] = field(default_factory=list)
+
+
+def score_article(article: str, document, rows: list[GoldRow], tally: Tally) -> None:
+    """Add one article's matched quotes, splits and junk speakers to the tally."""
+    text = document.text
+    speakers = {s.id: s for s in document.speakers}
+    real_to_ours: dict[str, set[str]] = defaultdict(set)
+    ours_matched: set[str] = set()
+    for row in rows:
+        if row.kind == "unresolved":
+            continue
+        quote = next((q for q in document.quotes if covers(text, (q.start, q.end), row.content)), None)
+        if quote is None:
+            continue
+        tally.matched += 1
+        tally.by_kind[row.kind][1] += 1
+        speaker = speakers.get(quote.speaker) if quote.speaker else None
+        if speaker:
+            ours_matched.add(speaker.id)
+        if speaker and same_source(speaker.name, speaker.kind, row):
+            tally.right += 1
+            tally.by_kind[row.kind][0] += 1
+            if row.kind in ("person", "organisation"):
+                real_to_ours[row.name].add(speaker.id)
+        else:
+            name, kind = (speaker.name, speaker.kind) if speaker else ("(none)", "none")
+            tally.errors.append(f"{article} {row.content}: ours {name!r} ({kind}), real {row.name!r} ({row.kind})")
+    for real, ours in real_to_ours.items():
+        tally.entities_per_person.append(len(ours))
+        if len(ours) > 1:
+            tally.splits.append(f"{article}: {real!r} is {sorted(speakers[s].name for s in ours)}")
+    for speaker_id in ours_matched:
+        tally.ours_with_match += 1
+        speaker = speakers[speaker_id]
+        if not any(same_source(speaker.name, speaker.kind, row) for row in rows):
+            tally.junk.append(f"{article}: {speaker.name!r} ({speaker.kind})")
+
+
+def report(tally: Tally, gold: dict[str, list[GoldRow]], gold_name: str, elapsed: float, show_errors: bool) -> None:
+    people = len(tally.entities_per_person)
+    split_people = sum(n > 1 for n in tally.entities_per_person)
+    matched = max(tally.matched, 1)
+    print(f"gold: {sum(len(r) for r in gold.values())} attributions in {len(gold)} train articles ({gold_name})")
+    print(f"matched quotes (content found):      {tally.matched}")
+    print(f"right-person accuracy:               {tally.right / matched:.3f}  ({tally.right}/{tally.matched})")
+    for kind, (ok, n) in sorted(tally.by_kind.items()):
+        print(f"  {kind:<13} {ok / max(n, 1):.3f}  ({ok}/{n})")
+    print(
+        f"split rate (people/orgs as >1 speaker): {split_people / max(people, 1):.3f}  ({split_people}/{people}); "
+        f"entities per real person {sum(tally.entities_per_person) / max(people, 1):.3f}"
+    )
+    junk, ours = len(tally.junk), tally.ours_with_match
+    print(f"junk speakers (fit no real source):  {junk / max(ours, 1):.3f}  ({junk}/{ours})")
+    print(f"time: {elapsed:.1f} s")
+    if show_errors:
+        for title, lines in (("wrong person", tally.errors), ("split", tally.splits), ("junk", tally.junk)):
+            print(f"\n== {title} ({len(lines)})")
+            for line in lines:
+                print(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("polnear", type=Path, help="a folder holding data/train/text/")
@@ -111,74 +182,14 @@ def main() -> None:
     from tui.analysis.engine import Analyzer
 
     started = time.perf_counter()
-    analyzer = Analyzer()
-    documents = analyzer.analyze_many(Article(text=texts[a], title="", source=a) for a in gold)
-    matched = right = 0
-    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    entities_per_person: list[int] = []
-    junk: list[str] = []
-    ours_with_match = 0
-    errors: list[str] = []
-    splits: list[str] = []
+    documents = Analyzer().analyze_many(Article(text=texts[a], title="", source=a) for a in gold)
+    tally = Tally()
     for article, document in zip(gold, documents, strict=True):
-        text = document.text
-        if len(text) != len(texts[article]):
+        if len(document.text) != len(texts[article]):
             print(f"skipped {article}: the analyser changed the text's length", file=sys.stderr)
             continue
-        speakers = {s.id: s for s in document.speakers}
-        real_to_ours: dict[str, set[str]] = defaultdict(set)
-        ours_matched: dict[str, list[GoldRow]] = defaultdict(list)
-        for row in gold[article]:
-            if row.kind == "unresolved":
-                continue
-            quote = next((q for q in document.quotes if covers(text, (q.start, q.end), row.content)), None)
-            if quote is None:
-                continue
-            matched += 1
-            by_kind[row.kind][1] += 1
-            speaker = speakers.get(quote.speaker) if quote.speaker else None
-            name, kind = (speaker.name, speaker.kind) if speaker else ("(none)", "none")
-            if speaker:
-                ours_matched[speaker.id].append(row)
-            if speaker and same_source(name, kind, row):
-                right += 1
-                by_kind[row.kind][0] += 1
-                if row.kind in ("person", "organisation"):
-                    real_to_ours[row.name].add(speaker.id)
-            else:
-                errors.append(f"{article} {row.content}: ours {name!r} ({kind}), real {row.name!r} ({row.kind})")
-        for real, ours in real_to_ours.items():
-            entities_per_person.append(len(ours))
-            if len(ours) > 1:
-                splits.append(f"{article}: {real!r} is {sorted(speakers[s].name for s in ours)}")
-        real_sources = gold[article]
-        for speaker_id in ours_matched:
-            ours_with_match += 1
-            speaker = speakers[speaker_id]
-            if not any(same_source(speaker.name, speaker.kind, row) for row in real_sources):
-                junk.append(f"{article}: {speaker.name!r} ({speaker.kind})")
-    elapsed = time.perf_counter() - started
-
-    people = len(entities_per_person)
-    split_people = sum(n > 1 for n in entities_per_person)
-    print(f"gold: {sum(len(r) for r in gold.values())} attributions in {len(gold)} train articles ({args.gold.name})")
-    print(f"matched quotes (content found):      {matched}")
-    print(f"right-person accuracy:               {right / max(matched, 1):.3f}  ({right}/{matched})")
-    for kind, (ok, n) in sorted(by_kind.items()):
-        print(f"  {kind:<13} {ok / max(n, 1):.3f}  ({ok}/{n})")
-    print(
-        f"split rate (people/orgs as >1 speaker): {split_people / max(people, 1):.3f}  ({split_people}/{people}); "
-        f"entities per real person {sum(entities_per_person) / max(people, 1):.3f}"
-    )
-    print(
-        f"junk speakers (fit no real source):  {len(junk) / max(ours_with_match, 1):.3f}  ({len(junk)}/{ours_with_match})"
-    )
-    print(f"time: {elapsed:.1f} s")
-    if args.show_errors:
-        for title, lines in (("wrong person", errors), ("split", splits), ("junk", junk)):
-            print(f"\n== {title} ({len(lines)})")
-            for line in lines:
-                print(line)
+        score_article(article, document, gold[article], tally)
+    report(tally, gold, args.gold.name, time.perf_counter() - started, args.show_errors)
 
 
 if __name__ == "__main__":

@@ -61,6 +61,11 @@ async def test_choosing_a_quote_scrolls_the_article_to_it(analyzer):
         assert view.scroll_y <= line < view.scroll_y + view.size.height
         assert view.scroll_y > 0
         assert view.selected == (target.start, target.end)
+        detail = str(screen.query_one("#stance-detail").render())
+        assert (
+            detail
+            == "why: quotation running on from the paragraph before; Robert Jenrick (same speaker as the quote before)"
+        )
 
 
 async def test_panes_cycle_with_tab(analyzer):

@@ -1,6 +1,7 @@
 """`newsreader analyze`: output formats, and a clear message with status 2 for bad input."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -29,7 +30,7 @@ def test_jsonl_gives_one_object_per_file_in_order(story, tmp_path):
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [d["source"] for d in lines] == [str(story), str(second)]
     first = lines[0]
-    assert first["schema"] == 1 and first["text"] == STORY
+    assert first["schema"] == 2 and first["text"] == STORY
     quote = first["quotes"][0]
     assert quote["text"] == "The museum will open on Sunday."
     assert first["text"][quote["start"] : quote["end"]] == quote["text"]
@@ -40,10 +41,17 @@ def test_jsonl_gives_one_object_per_file_in_order(story, tmp_path):
     assert "topics" in first and "stances" in first
 
 
-def test_text_format_prints_a_table(story):
-    result = run(str(story))
+def test_text_format_prints_a_table_that_says_why(story):
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "analyze", str(story)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "240"},
+    )
     assert result.returncode == 0
     assert "Ada Byrne" in result.stdout and "museum will open" in result.stdout
+    assert "said — report introducing a quotation;" in result.stdout
+    assert "Ms Ada Byrne → Ada Byrne (name)" in result.stdout
 
 
 def test_bad_inputs_exit_2_and_the_rest_is_still_analysed(story, tmp_path):

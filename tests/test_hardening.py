@@ -393,7 +393,7 @@ def test_a_budget_analyses_part_of_a_huge_text_and_says_so(analyzer):
 
 
 def test_quote_marks_with_nothing_in_them_are_no_quote():
-    from tui.analysis.marks import find_quotes, paragraph_spans
+    from tui.analysis.attribution.marks import find_quotes, paragraph_spans
 
     for text in ("“”", '"" and ""', "“‘’”", "“" * 5_000 + "”" * 5_000, '"ab" ' * 5_000):
         quotes = find_quotes(text, paragraph_spans(text))

@@ -169,17 +169,21 @@ def _run_archive(args: argparse.Namespace) -> int:
 def _print_tables(documents) -> None:
     from rich.table import Table
 
+    from tui.analysis.attribution.rules import why
+
     for document in documents:
         table = Table(title=_cell(document.source), show_lines=False, expand=True)
         table.add_column("speaker", style="bold", no_wrap=True)
         table.add_column("kind")
-        table.add_column("quote", ratio=1)
+        table.add_column("quote", ratio=2)
+        table.add_column("why", ratio=1, style="dim")
         for quote in document.quotes:
             speaker = document.speaker(quote.speaker)
             table.add_row(
                 _cell(speaker.name if speaker else "?"),
                 _cell(quote.kind),
                 _cell(document.quote_text(quote)),
+                _cell(why(document, quote)),
             )
         _print(table)
 

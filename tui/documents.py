@@ -13,8 +13,8 @@ import os
 import threading
 
 from tui.analysis import ANALYSER_VERSION
-from tui.analysis.marks import paragraph_spans
-from tui.analysis.models import chosen_model, model_version
+from tui.analysis.attribution.marks import paragraph_spans
+from tui.analysis.spacy_models import chosen_model, model_version
 from tui.model import Document
 from tui.sources import Article
 from tui.store import ParseCache, cache_key

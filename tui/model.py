@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-SCHEMA = 1
+SCHEMA = 2
 
 Span = tuple[int, int]
 
-SPEAKER_KINDS = ("person", "organisation", "place", "group", "unknown")
-QUOTE_KINDS = ("direct", "mixed", "indirect")
-STANCE_LABELS = ("favor", "against", "neutral")
+SpeakerKind = Literal["person", "organisation", "place", "group", "unknown"]
+QuoteKind = Literal["direct", "mixed", "indirect"]
+StanceLabel = Literal["favor", "against", "neutral"]
+SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+STANCE_LABELS: tuple[StanceLabel, ...] = get_args(StanceLabel)
 
 
 class SchemaError(ValueError):
@@ -31,7 +34,7 @@ class Speaker:
 
     id: str
     name: str
-    kind: str = "unknown"
+    kind: SpeakerKind = "unknown"
     mentions: list[Span] = field(default_factory=list)
 
 
@@ -42,12 +45,13 @@ class Quote:
     id: str
     start: int
     end: int
-    kind: str  # direct / mixed / indirect
+    kind: QuoteKind
     speaker: str | None = None  # a Speaker.id
     speaker_span: Span | None = None  # the mention the attribution hangs on
     cue_span: Span | None = None
     paragraph: int = 0
-    confidence: float = 1.0
+    rule: str = ""  # the id of the attribution rule that found it (tui/analysis/attribution/rules.py)
+    speaker_rule: str = ""  # the id of the step that named its speaker
 
 
 @dataclass
@@ -65,7 +69,7 @@ class Stance:
 
     speaker: str
     topic: str
-    label: str  # favor / against / neutral
+    label: StanceLabel
     score: float
     evidence: list[str] = field(default_factory=list)  # Quote.id values
     rule: str = ""
@@ -128,7 +132,8 @@ class Document:
                     "speaker_span": list(q.speaker_span) if q.speaker_span else None,
                     "cue_span": list(q.cue_span) if q.cue_span else None,
                     "paragraph": q.paragraph,
-                    "confidence": q.confidence,
+                    "rule": q.rule,
+                    "speaker_rule": q.speaker_rule,
                 }
                 for q in self.quotes
             ],
@@ -183,7 +188,8 @@ class Document:
                         speaker_span=_span(q["speaker_span"]) if q.get("speaker_span") else None,
                         cue_span=_span(q["cue_span"]) if q.get("cue_span") else None,
                         paragraph=q.get("paragraph", 0),
-                        confidence=q.get("confidence", 1.0),
+                        rule=q.get("rule", ""),
+                        speaker_rule=q.get("speaker_rule", ""),
                     )
                     for q in data.get("quotes", [])
                 ],

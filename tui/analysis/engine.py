@@ -1,86 +1,33 @@
 """The analysis entry point: article texts in, `Document`s out.
 
-Batches go through `nlp.pipe` once; the rules that follow (quote marks,
-reporting clauses, speakers) read the parse and never parse again.
-
-Every article is held to a `Budget` first: a hostile or huge text (a megabyte of
-prose, ten thousand quote marks) is analysed up to the budget and the document
-says what was left out, rather than the machine running out of time or memory.
+Batches go through `nlp.pipe` once; the stages that follow read the parse and never parse again.
+`_build` runs them in order and holds no rules of its own: paragraphs and quote marks, cues,
+reported clauses, direct quotes, transcript lines, arbitration, speakers, then stances. Every
+article is first held to a `Budget` (budget.py); long texts are parsed in pieces (pipeline.py).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from tui.analysis import ANALYSER_VERSION
-from tui.analysis.marks import ALL_MARKS, find_quotes, paragraph_spans
+from tui.analysis.attribution.arbitrate import arbitrate
+from tui.analysis.attribution.clauses import find_clauses
+from tui.analysis.attribution.context import Attribution, Context
+from tui.analysis.attribution.cues import find_cues
+from tui.analysis.attribution.direct import direct_quote
+from tui.analysis.attribution.marks import find_quotes, paragraph_spans
+from tui.analysis.attribution.transcripts import find_transcript_lines
+from tui.analysis.budget import Budget
+from tui.analysis.entities.speakers import SpeakerChoice, SpeakerResolver
 from tui.analysis.pipeline import chunks_of, load_nlp, model_label, parse_chunks
-from tui.analysis.quotes import QuoteFinder
-from tui.analysis.speakers import SpeakerResolver
 from tui.analysis.stance import StanceFinder
 from tui.model import Document, Quote
 from tui.sources import Article, clean_text
 
-
-@dataclass(frozen=True)
-class Budget:
-    """How much of one article is analysed. A long news story is 30,000 characters,
-    300 paragraphs and 200 quote marks (apostrophes inside words are not counted); the
-    attribution rules grow faster than the text with the number of quotes, so quote
-    marks have the tightest limit."""
-
-    characters: int = 100_000
-    paragraphs: int = 1_500
-    quote_marks: int = 400
-
-    def cut(self, text: str) -> tuple[int, str]:
-        """(end, note): analyse `text[:end]`; the note says what was left out ('' when nothing)."""
-        paragraphs = paragraph_spans(text)
-        marks = 0
-        end = len(text)
-        reason = ""
-        for index, (start, stop) in enumerate(paragraphs):
-            if index >= self.paragraphs:
-                end, reason = start, f"{self.paragraphs:,} paragraphs"
-                break
-            in_paragraph = len(_QUOTE_MARK.findall(text, start, stop))
-            cuts = []  # (where, why) for each limit this paragraph crosses; the first one wins
-            if stop > self.characters:
-                cuts.append((_word_boundary(text, start, self.characters), f"{self.characters:,} characters"))
-            if marks + in_paragraph > self.quote_marks:
-                cuts.append(
-                    (_nth_mark(text, start, stop, self.quote_marks - marks), f"{self.quote_marks:,} quote marks")
-                )
-            if cuts:
-                end, reason = min(cuts)
-                break
-            marks += in_paragraph
-        if not reason:
-            return len(text), ""
-        return end, (
-            f"only the first {end:,} of {len(text):,} characters were analysed (the limit is {reason} per article)"
-        )
-
-
-def _word_boundary(text: str, start: int, limit: int) -> int:
-    """The last whitespace at or before `limit` in the paragraph starting at `start`."""
-    space = text.rfind(" ", start, limit + 1)
-    return space if space > start else limit
-
-
-def _nth_mark(text: str, start: int, stop: int, allowed: int) -> int:
-    """The offset where the paragraph's (allowed + 1)-th quote mark is, so `allowed` marks stay."""
-    for number, match in enumerate(_QUOTE_MARK.finditer(text, start, stop)):
-        if number == allowed:
-            return match.start()
-    return stop
-
-
-# A quote mark that is not an apostrophe inside a word (don’t, it's): what the budget counts.
-_MARKS = re.escape("".join(sorted({char for mark in ALL_MARKS for char in mark})))
-_QUOTE_MARK = re.compile(f"(?<!\\w)[{_MARKS}]|[{_MARKS}](?!\\w)")
+__all__ = ["Analyzer", "Budget"]
 
 
 class Analyzer:
@@ -122,28 +69,18 @@ class Analyzer:
                 continue
             yield document
 
-    def _build(self, article: Article, text: str, end: int, note: str, doc) -> Document:
+    def _build(self, article: Article, text: str, end: int, note: str, doc: Doc) -> Document:
         analysed = text[:end]
         paragraphs = paragraph_spans(analysed)
         marks = find_quotes(analysed, paragraphs)
-        attributions = QuoteFinder(doc, paragraphs, marks).find()
-        speakers, speaker_of = SpeakerResolver(doc, marks).speakers(attributions)
-        quotes = []
-        for number, found in enumerate(attributions, start=1):
-            speaker = speaker_of.get(id(found))
-            quotes.append(
-                Quote(
-                    id=f"q{number}",
-                    start=found.start,
-                    end=found.end,
-                    kind=found.kind,
-                    speaker=speaker,
-                    speaker_span=found.speaker_span if speaker else None,
-                    cue_span=found.cue,
-                    paragraph=found.paragraph,
-                    confidence=found.confidence,
-                )
-            )
+        ctx = Context(doc, paragraphs, marks)
+        cues = find_cues(ctx)
+        clauses = find_clauses(ctx, cues)
+        readings = [direct_quote(ctx, mark) for mark in marks]
+        transcript = find_transcript_lines(ctx)
+        attributions = arbitrate(ctx, clauses, readings, transcript)
+        speakers, choices = SpeakerResolver(doc, marks).speakers(attributions)
+        quotes = [_quote(number, found, choice) for number, (found, choice) in enumerate(zip(attributions, choices), 1)]
         mentions = {speaker.id: speaker.mentions for speaker in speakers}
         topics, stances = StanceFinder(doc, quotes, mentions).find()
         return Document(
@@ -159,6 +96,21 @@ class Analyzer:
             analyser=ANALYSER_VERSION,
             partial=note,
         )
+
+
+def _quote(number: int, found: Attribution, choice: SpeakerChoice | None) -> Quote:
+    return Quote(
+        id=f"q{number}",
+        start=found.start,
+        end=found.end,
+        kind=found.kind,
+        speaker=choice.speaker if choice else None,
+        speaker_span=choice.span if choice else None,
+        cue_span=found.cue,
+        paragraph=found.paragraph,
+        rule=found.rule,
+        speaker_rule=choice.rule if choice else "",
+    )
 
 
 class _OneByOne:

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tui.analysis.models import INSTALL_HINT, chosen_model
+from tui.analysis.spacy_models import INSTALL_HINT, chosen_model
 
 
 class ModelMissing(RuntimeError):

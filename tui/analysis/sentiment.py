@@ -15,11 +15,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from tui.analysis import lexicons
-from tui.analysis.stance import evaluation, negated, stance_verbs
+from tui.analysis.polarity import evaluation, negated, stance_verbs
 
-_COPULAS = {"be", "become", "seem", "remain", "look", "appear"}
-_PREVAIL = {"defeat", "beat", "oust", "unseat", "topple", "outpoll", "outvote", "edge"}  # good for the doer
-_SPEECH = {"say", "tell", "add", "argue", "claim", "write"}
+_COPULAS = lexicons.words("copulas.txt")
+_PREVAIL = lexicons.words("prevail_verbs.txt")
+_SPEECH = lexicons.words("speech_verbs.txt")
 NEARBY_DECAY = 2.0  # tree distance at which a word's weight falls to 1/e
 FEATURES = (
     "role",

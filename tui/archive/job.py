@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 
 from tui.analysis import ANALYSER_VERSION
-from tui.analysis.models import INSTALL_HINT, chosen_model, installed_models, model_version
+from tui.analysis.spacy_models import INSTALL_HINT, chosen_model, installed_models, model_version
 from tui.archive.inputs import BadInput, Entry, count_articles, input_files, read_entries
 from tui.archive.local import InProcess, ProcessPool, in_order
 from tui.archive.output import ArchiveError, ArchiveOutput
@@ -95,10 +95,7 @@ def analyse_archive(job: ArchiveJob) -> Summary:
     if model is None or (not job.dask and not installed_models((model,))):
         raise ArchiveError(f"the spaCy model {model or ''!r} is not installed; install one with: {INSTALL_HINT}")
     key_model = model_key(model)
-    if job.out is not None:
-        sink = ArchiveOutput(job.out, ANALYSER_VERSION, key_model, part_size=job.part_size)
-    else:
-        sink = StdoutJsonl()
+    sink = _open_sink(job, key_model)
     paths = list(input_files(job.inputs, skip=job.out.resolve() if job.out else None))
     summary = Summary()
     started = time.monotonic()
@@ -125,19 +122,7 @@ def analyse_archive(job: ArchiveJob) -> Summary:
         try:
             submit = lambda chunk: runner.submit([(entry.doc_id, entry.article) for entry, _ in chunk])  # noqa: E731
             for chunk, outcomes in in_order(submit, chunked(to_analyse(), job.chunk_size), runner.ahead):
-                for (entry, key), outcome in zip(chunk, outcomes):
-                    if isinstance(outcome, str):
-                        progress.message(f"newsreader: {outcome}")
-                        summary.bad += 1
-                    elif outcome.analyser != ANALYSER_VERSION:
-                        raise ArchiveError(
-                            f"a worker runs analyser {outcome.analyser} and this newsreader {ANALYSER_VERSION}; "
-                            "install the same newsreader everywhere"
-                        )
-                    else:
-                        sink.add(entry, key, outcome)
-                        summary.analysed += 1
-                progress.advance(len(chunk))
+                _store(chunk, outcomes, sink, summary, progress)
         except KeyboardInterrupt:
             sink.commit()  # what is analysed is kept; the next run starts after it
             raise
@@ -154,13 +139,41 @@ def analyse_archive(job: ArchiveJob) -> Summary:
         finally:
             runner.close()
         summary.seconds = time.monotonic() - started
-        if progress.shown:
-            rate = summary.analysed / summary.seconds if summary.seconds else 0.0
-            progress.message(
-                f"analysed {summary.analysed} articles in {summary.seconds:.1f} s ({rate:.1f} articles/s); "
-                f"{summary.already_done} already done, {summary.bad} not analysed"
-            )
+        _report(summary, progress)
     return summary
+
+
+def _open_sink(job: ArchiveJob, key_model: str):
+    """Where analysed documents go: the archive's Parquet folder, or JSON lines on stdout."""
+    if job.out is not None:
+        return ArchiveOutput(job.out, ANALYSER_VERSION, key_model, part_size=job.part_size)
+    return StdoutJsonl()
+
+
+def _store(chunk, outcomes, sink, summary: Summary, progress: ArchiveProgress) -> None:
+    """One chunk's outcomes: documents to the sink, failures reported and counted."""
+    for (entry, key), outcome in zip(chunk, outcomes):
+        if isinstance(outcome, str):
+            progress.message(f"newsreader: {outcome}")
+            summary.bad += 1
+        elif outcome.analyser != ANALYSER_VERSION:
+            raise ArchiveError(
+                f"a worker runs analyser {outcome.analyser} and this newsreader {ANALYSER_VERSION}; "
+                "install the same newsreader everywhere"
+            )
+        else:
+            sink.add(entry, key, outcome)
+            summary.analysed += 1
+    progress.advance(len(chunk))
+
+
+def _report(summary: Summary, progress: ArchiveProgress) -> None:
+    if progress.shown:
+        rate = summary.analysed / summary.seconds if summary.seconds else 0.0
+        progress.message(
+            f"analysed {summary.analysed} articles in {summary.seconds:.1f} s ({rate:.1f} articles/s); "
+            f"{summary.already_done} already done, {summary.bad} not analysed"
+        )
 
 
 def _keep(sink) -> None:

@@ -65,7 +65,8 @@ SCHEMAS = {
             ("cue", pa.string()),
             ("cue_span", SPAN),
             ("paragraph", pa.int32()),
-            ("confidence", pa.float64()),
+            ("rule", pa.string()),
+            ("speaker_rule", pa.string()),
         ]
     ),
     "stances": pa.schema(
@@ -146,7 +147,8 @@ def rows_of(entry: Entry, key: str, document: Document) -> dict[str, list[dict]]
                 "cue": document.text[slice(*quote.cue_span)] if quote.cue_span else None,
                 "cue_span": _span(quote.cue_span),
                 "paragraph": quote.paragraph,
-                "confidence": quote.confidence,
+                "rule": quote.rule,
+                "speaker_rule": quote.speaker_rule,
             }
             for quote in document.quotes
         ],

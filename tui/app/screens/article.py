@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
 
+from tui.analysis.attribution.rules import why
 from tui.app.screens.stance_grid import StanceGridScreen, describe
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.quote_list import QuoteList
@@ -123,7 +125,10 @@ class ArticleScreen(Screen):
         self.query_one(QuoteList).select_quote(quote.id)
 
     def on_quote_list_chosen(self, message: QuoteList.Chosen) -> None:
+        """The article at the quote, and why it reads so under the sidebar (the quote's detail)."""
         self.jump_to_quote(message.quote.id)
+        reason = why(self.document, message.quote)
+        self.query_one("#stance-detail", Static).update(Text(f"why: {reason}"))
 
     def on_stance_panel_stance_chosen(self, message: StancePanel.StanceChosen) -> None:
         self.show_stance(message.stance)

@@ -11,11 +11,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from tui.analysis import lexicons
 from tui.app.screens.library import Entry
 from tui.model import Document
 from tui.sources import SourceError
 
-_TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "the"}
+# The engine's honorifics (lexicons/titles.txt), dots dropped as in the names compared.
+_TITLES = {title.replace(".", "") for title in lexicons.titles()} | {"the"}
 
 
 def speaker_key(name: str) -> str:

@@ -1,0 +1,187 @@
+"""Roles: "Home Secretary Yvette Cooper", "the Prime Minister", "a government source".
+
+A role bound to a name makes later mentions of the role that person; an unbound definite role goes
+to the nearest named person holding no other role; anything else is a speaker of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tui.analysis.entities.mentions import (
+    QUALIFIERS,
+    Cluster,
+    Mentions,
+    anonymous_nouns,
+    latest_with_head,
+    norm,
+    role_nouns,
+    strip_possessive,
+    titles,
+)
+
+
+def _role_words(m: Mentions, tokens: list[Token]) -> str:
+    words = [
+        t.lower_ for t in tokens if not t.is_punct and t.lower_ not in QUALIFIERS and t.lower_ not in ("the", "a", "an")
+    ]
+    return " ".join(words)
+
+
+def gather_roles(m: Mentions) -> None:
+    """Roles bound to names first, then every role phrase as the person it names or a speaker of its own."""
+    bound: dict[str, Cluster] = {}  # role words -> the person holding the role in this article
+    for cluster in [c for c in m.clusters if c.kind == "person"]:
+        for start, _ in list(cluster.mentions):
+            _bind_roles_at(m, cluster, start, bound)
+    m.person_mentions.sort(key=lambda item: item[0])
+    own: dict[str, Cluster] = {}  # role phrases that are speakers of their own
+    for chunk in m.doc.noun_chunks:
+        if _is_role_phrase(m, chunk):
+            end = _role_end(m, chunk.root)
+            m.register_role(_role_holder(m, chunk, end, bound, own), chunk.start, end)
+
+
+def _bind(bound: dict[str, Cluster], role: str, cluster: Cluster) -> None:
+    if role and role not in bound:
+        bound[role] = cluster
+        cluster.roles.add(role)
+
+
+def _bind_roles_at(m: Mentions, cluster: Cluster, start: int, bound: dict[str, Cluster]) -> None:
+    """Roles bound to the name mentioned at `start`: "Home Secretary Yvette Cooper",
+    "Cooper, the Home Secretary", "the Home Secretary, Yvette Cooper"."""
+    roles = role_nouns()
+    first = m.doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None:
+        return
+    index = first.start
+    while index > 0 and m.doc[index - 1].lower_ in titles():
+        index -= 1
+    words: list[Token] = []
+    cursor = index - 1
+    while cursor >= 0 and _role_modifier(m, m.doc[cursor], cluster):
+        words.insert(0, m.doc[cursor])
+        cursor -= 1
+    if words and words[-1].lower_ in roles:
+        _bind(bound, _role_words(m, words), cluster)
+    name = m.doc[first.start]
+    root = name.head if name.dep_ == "compound" else name
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in roles:
+            _bind(
+                bound, _role_words(m, [t for t in child.subtree if t.i <= child.i and t.i not in m.by_token]), cluster
+            )
+    if root.dep_ == "appos" and root.head.lemma_.lower() in roles:
+        head = root.head
+        if any(c.dep_ == "poss" for c in head.children):
+            # "Clinton's campaign manager, Robby Mook": this phrase is Mook; the role is
+            # not bound for the article (Trump's campaign manager is someone else).
+            m.register_role(cluster, head.left_edge.i, head.i + 1)
+            return
+        _bind(bound, _role_words(m, [t for t in head.subtree if t.i <= head.i]), cluster)
+
+
+def _is_role_phrase(m: Mentions, chunk: Span) -> bool:
+    """ "the Prime Minister", "Germany's ambassador to the UK", "a government source"."""
+    roles = role_nouns()
+    root = chunk.root
+    if root.i in m.by_token or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if root.lemma_.lower() not in roles and root.lower_ not in roles:
+        return False
+    # "Elizabeth Warren Hammers Wells Fargo CEO" (a headline) is not a CEO's title.
+    return not any(_names_someone_else(m, t) for t in chunk if t.i < root.i)
+
+
+def _role_holder(m: Mentions, chunk: Span, end: int, bound: dict[str, Cluster], own: dict[str, Cluster]) -> Cluster:
+    """Who a role phrase stands for: the person bound to the role, the nearest free named person
+    for an unbound definite role, else a speaker of its own."""
+    root = chunk.root
+    tokens = [t for t in chunk if t.i <= root.i]
+    determiners = [t for t in tokens if t.dep_ == "det"]
+    possessed = any(t.dep_ == "poss" for t in tokens)
+    role = _role_words(m, [t for t in tokens if t.dep_ not in ("det", "poss", "case")])
+    anonymous = root.lemma_.lower() in anonymous_nouns() or root.lower_ in anonymous_nouns()
+    definite = bool(determiners) and all(t.lower_ == "the" for t in determiners) and not possessed
+    plural = root.tag_ in ("NNS", "NNPS")  # "the lawyers said": a group, never one person's role
+    if role in bound and not plural:
+        return bound[role]
+    if definite and not anonymous and not plural:
+        holder = _holder(m, role, m.doc[chunk.start].idx)
+        if holder is not None:
+            bound[role] = holder
+            holder.roles.add(role)
+            return holder
+    return _own_role(m, chunk, end, own, anonymous=anonymous, definite=definite, plural=plural)
+
+
+def _own_role(
+    m: Mentions, chunk: Span, end: int, own: dict[str, Cluster], *, anonymous: bool, definite: bool, plural: bool
+) -> Cluster:
+    """A role phrase that is a speaker of its own: "Germany's ambassador", "a government source"
+    (and "the source" after it), "the lawyers"."""
+    root = chunk.root
+    tokens = [t for t in chunk if t.i <= root.i]
+    determiners = [t for t in tokens if t.dep_ == "det"]
+    possessed = any(t.dep_ == "poss" for t in tokens)
+    phrase = m.text[m.doc[chunk.start].idx : m.doc[end - 1].idx + len(m.doc[end - 1].text)]
+    owner = " ".join(t.lower_ for t in tokens if t.dep_ == "poss")
+    short = str((root.lemma_.lower(), strip_possessive(owner)) if possessed else (norm(phrase), ""))
+    cluster = own.get(short)
+    if cluster is None and definite and anonymous:
+        # "The source added …" after "a government source said …": the same source.
+        cluster = latest_with_head(list(own.values()), root.lower_)
+    if cluster is None:
+        display = phrase
+        if determiners and not possessed and display.split()[0].lower() in ("the", "a", "an"):
+            display = display.split(" ", 1)[1] if " " in display else display
+        kind = "unknown" if anonymous else "group" if plural else "person"
+        cluster = Cluster(kind=kind, names=[], display=display)
+        own[short] = cluster
+        m.clusters.append(cluster)
+    return cluster
+
+
+def _names_someone_else(m: Mentions, token: Token) -> bool:
+    """A known person's name inside a role phrase, other than as its owner ("Trump's aide")."""
+    cluster = m.by_token.get(token.i)
+    if cluster is None or cluster.kind != "person":
+        return False
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ != "poss"
+
+
+def _role_modifier(m: Mentions, token: Token, person: Cluster) -> bool:
+    """A word of the role before a name: "Home" and "Secretary" in "Home Secretary Yvette Cooper"."""
+    if token.dep_ not in ("compound", "amod", "nmod") or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    owner = m.by_token.get(token.i)
+    # The tagger often makes "Home" of "Home Secretary" an organisation; it still names the role.
+    return owner is None or owner is person or owner.kind == "organisation"
+
+
+def _role_end(m: Mentions, root: Token) -> int:
+    """The end of a role phrase: the noun and a short 'to the UK' / 'for X' after it."""
+    end = root.i + 1
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ in ("to", "for", "of", "at") and child.i == end:
+            end = child.right_edge.i + 1
+            if any(t.text in ",;" for t in m.doc[child.i : end]):
+                end = child.i
+            break
+    return end
+
+
+def _holder(m: Mentions, role: str, offset: int) -> Cluster | None:
+    """Who an unbound definite role refers to: the nearest named person holding no other role."""
+
+    def free(cluster: Cluster) -> bool:
+        return cluster.kind == "person" and bool(cluster.names) and (not cluster.roles or role in cluster.roles)
+
+    earlier = [c for o, c in m.person_mentions if o < offset and free(c)]
+    if earlier:
+        return earlier[-1]
+    later = [c for o, c in m.person_mentions if o > offset and free(c)]
+    return later[0] if later else None

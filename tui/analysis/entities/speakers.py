@@ -1,0 +1,270 @@
+"""From mentions to speakers: the speaker of each attribution, and the speakers of a document.
+
+Names are gathered from the entities spaCy finds and clustered by their parts ("Sir Keir
+Starmer", "Sir Keir", "Mr Starmer" are one person; `names`). Roles bound to a name ("Home
+Secretary Yvette Cooper", "Cooper, the Home Secretary") make a later "the Home Secretary" that
+person; an unbound definite role ("the Prime Minister") goes to the nearest named person who holds
+no other role (`roles`). Pronouns go to the nearest earlier person of a compatible gender.
+Capitals stand for their countries ("Berlin suggested"). Unnamed sources ("a government source")
+are speakers of kind unknown.
+
+`SpeakerResolver.speakers` is the stage: attributions in, new records out (the speakers, and one
+`SpeakerChoice` per attribution, naming the step that found it); the attributions are not touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tui.analysis import lexicons
+from tui.analysis.attribution.context import Attribution
+from tui.analysis.attribution.marks import Marked
+from tui.analysis.entities.mentions import Cluster, Mentions, latest_with_head, norm, role_nouns, strip_possessive
+from tui.analysis.entities.names import gather_names, gather_places_and_organisations
+from tui.analysis.entities.roles import gather_roles
+from tui.model import Speaker
+
+PERSON_PRONOUNS = lexicons.table("person_pronouns.tsv")
+OTHER_PRONOUNS = lexicons.words("other_pronouns.txt")
+AUTHOR = "the author"  # who "I" is outside quotation marks
+
+# A resolved speaker: the cluster, the mention span (None when borrowed), the speaker rule id.
+Resolved = tuple[Cluster, tuple[int, int] | None, str]
+
+
+@dataclass(frozen=True)
+class SpeakerChoice:
+    """Who speaks one attribution: a `Speaker.id`, the mention it hangs on, and the step
+    (a speaker rule id in `attribution.rules.SPEAKER_RULES`) that named it."""
+
+    speaker: str
+    span: tuple[int, int] | None
+    rule: str
+
+
+class SpeakerResolver(Mentions):
+    """Clusters the mentions in one document and resolves each quote's speaker."""
+
+    def __init__(self, doc: Doc, marks: Sequence[Marked] = ()):
+        super().__init__(doc, marks)
+        gather_names(self)
+        gather_places_and_organisations(self)
+        gather_roles(self)
+        self.person_mentions.sort(key=lambda item: item[0])
+
+    def resolve(self, token: Token) -> Resolved | None:
+        """The speaker cluster, the mention span and the step that found them (a speaker rule id)
+        for the token a quote hangs on."""
+        if token.i in self.by_token:
+            return self.by_token[token.i], self.spans[token.i], self.how[token.i]
+        found = self._relative(token) or self._titled(token)
+        if found is not None:
+            return found
+        if token.lower_ == "i":
+            return self._author(token)
+        if token.lower_ in PERSON_PRONOUNS or token.lower_ in OTHER_PRONOUNS:
+            return self._pronoun(token)
+        return self._surname(token) or self._untagged_name(token) or self._noun_phrase(token)
+
+    def _relative(self, token: Token) -> Resolved | None:
+        """ "the panel, which said …": the panel."""
+        if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            found = self.resolve(token.head.head)
+            if found is not None:
+                span = (token.idx, token.idx + len(token.text))
+                found[0].add(*span)
+                return found[0], span, "relative"
+        return None
+
+    def _titled(self, token: Token) -> Resolved | None:
+        named = self._named_in_title(token)
+        if named is None:
+            return None
+        return self.by_token[named.i], self.spans[named.i], "title-names"
+
+    def _author(self, token: Token) -> Resolved:
+        """ "I" in the narration is the writer of a first-person piece."""
+        span = (token.idx, token.idx + len(token.text))
+        author = next((c for c in self.clusters if c.display == AUTHOR), None)
+        if author is None:
+            author = Cluster(kind="person", display=AUTHOR)
+            self.clusters.append(author)
+        author.add(*span)
+        return author, span, "author"
+
+    def _pronoun(self, token: Token) -> Resolved | None:
+        found = self._antecedent(token)
+        if found is None:
+            return None
+        span = (token.idx, token.idx + len(token.text))
+        found[0].add(*span)
+        return found[0], span, found[1]
+
+    def _surname(self, token: Token) -> Resolved | None:
+        """A known person's name the tagger took for a common noun: "Dahl added"."""
+        person = self.known_surname(token.text) if token.text[:1].isupper() and token.pos_ == "NOUN" else None
+        if person is None:
+            return None
+        span = (token.idx, token.idx + len(token.text))
+        person.add(*span)
+        return person, span, "surname"
+
+    def _untagged_name(self, token: Token) -> Resolved | None:
+        """A name spaCy did not tag: a proper noun with its compounds."""
+        if token.pos_ != "PROPN":
+            return None
+        left = token.i
+        while left > 0 and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        start, end, words, gender = self.name_span(left, token.i + 1)
+        if not words:
+            return None
+        cluster = self.person_cluster(words, token.idx)
+        cluster.gender = cluster.gender or gender
+        self.register(cluster, start, end, person=True)
+        return cluster, self.spans[token.i], "untagged-name"
+
+    def _noun_phrase(self, token: Token) -> Resolved:
+        """Any other noun phrase: its own speaker, kind unknown ("the report", "the company")."""
+        start = min(
+            [token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nummod")]
+        )
+        end = token.i + 1
+        if token.pos_ == "NUM":
+            start, end = token.left_edge.i, token.right_edge.i + 1  # "About 4 in 10 say": the whole count speaks
+        mention = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+        key = norm(self.text[mention[0] : mention[1]])
+        for cluster in self.clusters:
+            if cluster.kind == "unknown" and norm(cluster.display) == key:
+                cluster.add(*mention)
+                return cluster, mention, "noun-phrase"
+        if [t.lower_ for t in self.doc[start:end]] == ["the", token.lower_]:
+            # "the poll" after "A Bloomberg poll": the same one, named again by its head noun.
+            earlier = latest_with_head(
+                [c for c in self.clusters if c.mentions and c.mentions[0][0] < mention[0]], token.lower_
+            )
+            if earlier is not None:
+                earlier.add(*mention)
+                return earlier, mention, "same-noun"
+        display = self.text[mention[0] : mention[1]]
+        cluster = Cluster(kind="unknown", display=display)
+        self.clusters.append(cluster)
+        cluster.add(*mention)
+        return cluster, mention, "noun-phrase"
+
+    def _named_in_title(self, token: Token) -> Token | None:
+        """The person a title phrase names: "Clinton's campaign manager, Robby Mook", "Speaker of
+        the House Rep. Paul Ryan", "Secretary of State John Kerry" (the parser hangs the name under "of")."""
+        for appos in token.children:
+            # "Clinton's campaign manager, Robby Mook, said": the name in apposition speaks.
+            if appos.dep_ == "appos" and appos.i > token.i and appos.pos_ == "PROPN" and appos.i in self.by_token:
+                return appos
+        if not token.text[:1].isupper() or not (token.pos_ == "PROPN" or token.lower_ in role_nouns()):
+            return None  # "the mother of Sam Hill" is not Sam Hill
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+                continue
+            for name in prep.children:
+                if name.dep_ == "pobj" and name.ent_type_ == "PERSON" and name.i in self.by_token:
+                    return name
+        return None
+
+    def _reporter_of(self, pronoun: Token) -> Cluster | None:
+        """ "Kasich says he would …": the subject of a clause someone reports is, first, the
+        reporter (a named subject of the verb the clause hangs on)."""
+        clause = pronoun.head
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.i >= pronoun.i:
+            return None
+        found = self.resolve(subject)
+        if found is None:
+            return None
+        reporter = found[0]
+        if reporter.kind == "organisation" and len(reporter.display.split()) == 1:
+            # "Okoro says he …": a surname the tagger took for an organisation.
+            reporter.kind, reporter.names = "person", [reporter.display]
+        return reporter
+
+    def in_quoted(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)
+
+    def _antecedent(self, pronoun: Token) -> tuple[Cluster, str] | None:
+        """Who a pronoun stands for, and the step (a speaker rule id) that says so."""
+        lower = pronoun.lower_
+        offset = pronoun.idx
+        if lower in PERSON_PRONOUNS:
+            gender = PERSON_PRONOUNS[lower]
+            reporter = self._reporter_of(pronoun)
+            if reporter is not None and reporter.kind == "person" and reporter.gender in ("", gender):
+                reporter.gender = gender
+                return reporter, "pronoun.reporter"
+            outside = not self.in_quoted(offset)
+            for mentioned, cluster in reversed([(o, c) for o, c in self.person_mentions if o < offset]):
+                if outside and self.in_quoted(mentioned):
+                    continue  # “Hillary is my choice,” he added: he is not Hillary
+                if cluster.kind == "person" and cluster.gender in ("", gender):
+                    cluster.gender = gender
+                    return cluster, "pronoun.last-person"
+            return None
+        # it / they / we: the nearest earlier organisation, place or group mentioned.
+        candidates = [
+            (start, cluster)
+            for cluster in self.clusters
+            if cluster.kind in ("organisation", "place", "group", "unknown")
+            for start, _ in cluster.mentions
+            if start < offset
+        ]
+        return (max(candidates, key=lambda item: item[0])[1], "pronoun.last-group") if candidates else None
+
+    def speakers(self, attributions: list[Attribution]) -> tuple[list[Speaker], list[SpeakerChoice | None]]:
+        """Speakers (the clusters that are quoted) and, for each attribution, who speaks it."""
+        resolved: list[Resolved | None] = []
+        for quote in attributions:
+            found = self.resolve(quote.speaker_token) if quote.speaker_token is not None else None
+            if found is not None and not found[0].first_speaker_name:
+                found[0].first_speaker_name = self.text[found[1][0] : found[1][1]]
+            resolved.append(found)
+        for index, quote in enumerate(attributions):
+            if quote.speaker_token is None and quote.follows is not None:
+                source = quote.follows
+                while source.speaker_token is None and source.follows is not None:
+                    source = source.follows
+                position = next((k for k, other in enumerate(attributions) if other is source), None)
+                earlier = resolved[position] if position is not None else None
+                if earlier is not None:
+                    resolved[index] = (earlier[0], None, "continuation")
+        quoted = {found[0] for found in resolved if found is not None}
+        ordered = sorted(
+            (c for c in self.clusters if c in quoted),
+            key=lambda c: min(m[0] for m in c.mentions) if c.mentions else 0,
+        )
+        ids = {cluster: f"s{number}" for number, cluster in enumerate(ordered, start=1)}
+        speakers = [Speaker(id=ids[c], name=self._display(c), kind=c.kind, mentions=_tidy(c.mentions)) for c in ordered]
+        choices = [SpeakerChoice(ids[f[0]], f[1], f[2]) if f is not None else None for f in resolved]
+        return speakers, choices
+
+    def _display(self, cluster: Cluster) -> str:
+        if cluster.kind == "person" and cluster.names:
+            name = " ".join(cluster.names)
+        elif cluster.kind == "place" and cluster.first_speaker_name:
+            name = strip_possessive(cluster.first_speaker_name)
+        else:
+            name = cluster.display or cluster.first_speaker_name or "unknown"
+        name = re.sub(r"^[\s―—–:,-]+|[\s―—–:,-]+$", "", name)  # "― Christina Luis", a dash from the byline
+        return name.title() if name.isupper() and len(name) > 3 else name  # transcript "WALLACE"
+
+
+def _tidy(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, unique, non-overlapping mention spans (the longer wins)."""
+    result: list[tuple[int, int]] = []
+    for start, end in sorted(set(mentions), key=lambda m: (m[0], -m[1])):
+        if result and start < result[-1][1]:
+            continue
+        result.append((start, end))
+    return result

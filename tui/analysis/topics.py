@@ -1,0 +1,239 @@
+"""Topics: what speakers take sides on, gathered from the parse before any stance is read.
+
+Policies ("the Rwanda scheme", anchored to a place or party), named organisations and places, other
+noun phrases, and actions ("taking down the gangs"). Speakers and quantities are not topics.
+`refers_back` resolves "it" / "this" to the policy mentioned just before.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from tui.analysis import lexicons
+from tui.analysis.polarity import evaluation
+from tui.model import Quote
+
+POLICY_HEADS = lexicons.words("policy_heads.txt")
+STOP_HEADS = lexicons.words("stop_heads.txt")
+_QUANTITY_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+_RESULT_VERBS = lexicons.words("result_verbs.txt")
+_ACTION_DEPS = ("pcomp", "pobj", "xcomp", "ccomp", "attr", "dobj", "nsubj", "conj", "advcl")
+
+
+@lru_cache(maxsize=1)
+def parties() -> dict[str, str]:
+    return dict(line.split("\t") for line in lexicons.read("parties.tsv"))
+
+
+def _names_the_head(token: Token, root: Token) -> bool:
+    """Part of what names a noun phrase's head ("congestion charge" of "plan"), not what judges it."""
+    while token.i != root.i:
+        naming = token.dep_ in ("poss", "compound", "nmod", "case") or (
+            token.dep_ == "amod" and token.pos_ in ("NOUN", "PROPN")
+        )
+        if not naming:
+            return False
+        token = token.head
+    return True
+
+
+def adjectival(token: Token) -> bool:
+    """An evaluative -ing word used as an adjective: "has seen encouraging progress"."""
+    return (
+        token.tag_ == "VBG"
+        and evaluation(token) != 0
+        and (token.dep_ in ("amod", "acomp") or token.head.lemma_.lower() in _RESULT_VERBS)
+    )
+
+
+@dataclass
+class TopicGroup:
+    """A candidate topic while we gather its mentions."""
+
+    key: str
+    label: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    weight: float = 0.0
+    policy: bool = False
+    gerund: bool = False
+    heads: set[int] = field(default_factory=set)  # token indices of the mentions' roots
+    labels: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+class Topics:
+    """The candidate topics of one parsed document, by key and by the token heading each mention."""
+
+    def __init__(self, doc: Doc, speaker_mentions: dict[str, list[tuple[int, int]]]):
+        self.doc = doc
+        self.text = doc.text
+        self.speaker_mentions = speaker_mentions
+        self.mentioned = sorted(span for spans in speaker_mentions.values() for span in spans)
+        self.chunks = list(doc.noun_chunks)  # spaCy recomputes them on every iteration
+        self.groups: dict[str, TopicGroup] = {}
+        self.token_group: dict[int, TopicGroup] = {}
+        first_paragraphs = [i for i, t in enumerate(self.text.split("\n")) if t.strip()][:2]
+        lines = self.text.split("\n")
+        self.lede_end = sum(len(line) + 1 for line in lines[: (first_paragraphs[-1] + 1) if first_paragraphs else 0])
+
+    def _is_speaker(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.mentioned)
+
+    def _add(self, key: str, label: str, span: Span | tuple[int, int], root: Token, policy=False, gerund=False) -> None:
+        start, end = (span.start_char, span.end_char) if isinstance(span, Span) else span
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = TopicGroup(key=key, label=label, policy=policy, gerund=gerund)
+        group.mentions.append((start, end))
+        group.labels[label] += 1
+        group.heads.add(root.i)
+        group.weight += 2.0 if start < self.lede_end else 1.0
+        self.token_group[root.i] = group
+
+    def gather_topics(self) -> None:
+        """Every candidate topic: noun phrases (policies anchored to a place or party, named
+        entities, other nouns) and actions ("taking down the gangs")."""
+        chunks = [c for c in self.chunks if c.root.pos_ in ("NOUN", "PROPN")]
+        anchors_of = {chunk.start: self._anchors(chunk) for chunk in chunks}
+        anchor_counts, linked = _policy_anchors(chunks, anchors_of)
+        for chunk in chunks:
+            self._noun_topic(chunk, anchors_of[chunk.start], anchor_counts, linked)
+        for token in self.doc:
+            if token.tag_ == "VBG" and token.dep_ in _ACTION_DEPS:
+                self._action_topic(token)
+
+    def _noun_topic(
+        self, chunk: Span, anchors: list[str], anchor_counts: dict[str, int], linked: dict[str, str]
+    ) -> None:
+        party = parties()
+        root = chunk.root
+        head = root.lemma_.lower()
+        if head in STOP_HEADS or root.ent_type_ in _QUANTITY_ENTS or self._is_speaker(chunk.start_char, chunk.end_char):
+            return
+        if root.ent_type_ in ("PERSON",):
+            return
+        words = [t for t in chunk if t.dep_ not in ("det", "poss", "case", "punct") and not t.is_stop]
+        if not words:
+            return
+        places = sorted((a for a in anchors if a not in party), key=lambda a: -anchor_counts[a])
+        sides = [party[a] for a in anchors if a in party]
+        policy = head in POLICY_HEADS
+        # The label keeps what names the thing ("his plan", "asylum hotels"), not what judges it.
+        kept = [t for t in chunk if _names_the_head(t, root)]
+        label = " ".join(t.text for t in kept).replace(" ’s", "’s").replace(" 's", "'s")
+        if policy and head != "deterrent" and (places or (sides and sides[0] in linked)):
+            anchor = places[0] if places else linked[sides[0]]
+            self._add(f"policy:{anchor}", label, chunk, root, policy=True)
+        elif root.pos_ == "PROPN" and root.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "LAW", "EVENT"):
+            self._add(f"entity:{root.lemma_.lower()}", label, chunk, root)
+        else:
+            compounds = [t.lemma_.lower() for t in root.children if t.dep_ == "compound"]
+            self._add("noun:" + " ".join([*compounds, head]), label, chunk, root, policy=policy)
+
+    def _action_topic(self, token: Token) -> None:
+        """ "taking down the gangs": a gerund with its object is a policy of its own."""
+        objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+        if not objects or adjectival(token):  # "encouraging progress" judges, it is no action
+            return
+        particle = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        key = " ".join([token.lemma_.lower(), *particle, objects[0].lemma_.lower()])
+        start = token.idx
+        end = objects[0].right_edge.idx + len(objects[0].right_edge.text)
+        # Keep the phrase short: the verb, its particle and the object's own noun phrase.
+        end = min(end, objects[0].idx + len(objects[0].text)) if objects[0].right_edge.i - objects[0].i > 3 else end
+        label = self.text[start:end]
+        self._add(f"action:{key}", label, (start, end), token, policy=True, gerund=True)
+
+    def _anchors(self, chunk: Span) -> list[str]:
+        """Proper-noun modifiers that name what a policy is about ("Rwanda", "Tory")."""
+        anchors = []
+        for token in chunk:
+            if token is chunk.root:
+                continue
+            if token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "NORP", "ORG"):
+                word = token.lower_.replace("’s", "").replace("'s", "").strip("‘’'")
+                if word:
+                    anchors.append(word)
+        return anchors
+
+    def group_at(self, token: Token) -> TopicGroup | None:
+        """The topic a token's phrase mentions, searching the phrase under it."""
+        if token.i in self.token_group:
+            return self.token_group[token.i]
+        for child in token.subtree:
+            if child.i in self.token_group:
+                return self.token_group[child.i]
+        return None
+
+    def refers_back(self, pronoun: Token, quote: Quote) -> TopicGroup | None:
+        """What 'it' / 'this' / 'that' stands for: the latest policy topic mentioned just before."""
+        paragraph_start = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, quote.start))) + 1
+        best = None
+        for group in self.groups.values():
+            if not group.policy:
+                continue
+            for start, _ in group.mentions:
+                if paragraph_start <= start < pronoun.idx and (best is None or start > best[0]):
+                    best = (start, group)
+        if best is None:
+            return None
+        for chunk in self.chunks:
+            inside = max(best[0] + 1, quote.start) <= chunk.start_char and chunk.end_char <= pronoun.idx
+            if inside and chunk.root.pos_ != "PRON" and chunk.root.i not in best[1].heads:
+                return None  # another thing was named in between: 'it' may be that
+        return best[1]
+
+    def _object_topic(self, obj: Token) -> TopicGroup | None:
+        """People as targets: "accused Sir Keir Starmer and Ms Cooper of …"."""
+        people = [obj, *[c for c in obj.subtree if c.dep_ == "conj"]]
+        if not any(self._is_speaker(p.idx, p.idx + len(p.text)) or p.ent_type_ == "PERSON" for p in people):
+            return None
+        start = obj.left_edge.idx
+        last = max(people, key=lambda p: p.i)
+        end = last.idx + len(last.text)
+        label = self.text[start:end]
+        key = "people:" + label.lower()
+        self._add(key, label, (start, end), obj)
+        return self.groups[key]
+
+    def _claimed_topic(self, noun: Token) -> TopicGroup | None:
+        """'the claims' points back to earlier 'claims (that) it could adopt X': X is the topic."""
+        lemma = noun.lemma_.lower()
+        for token in reversed(self.doc[: noun.i]):
+            if token.lemma_.lower() == lemma and token.i != noun.i:
+                for child in token.subtree:
+                    if child.i in self.token_group and child.i != token.i:
+                        return self.token_group[child.i]
+        return None
+
+    def _label(self, group: TopicGroup) -> str:
+        if group.key.startswith("policy:"):
+            heads = defaultdict(int)
+            for index in group.heads:
+                heads[self.doc[index].lemma_.lower()] += 1
+            head = max(heads.items(), key=lambda item: (item[1], item[0]))[0]
+            return f"{group.key.split(':', 1)[1].title()} {head}"
+        label = max(group.labels.items(), key=lambda item: (item[1], -len(item[0])))[0]
+        return label[:60]
+
+
+def _policy_anchors(chunks: list[Span], anchors_of: dict[int, list[str]]) -> tuple[dict[str, int], dict[str, str]]:
+    """How often each anchor names a policy, and each party's place anchor ("the Conservatives'
+    Rwanda policy" links the Conservatives to Rwanda)."""
+    party = parties()
+    anchor_counts: dict[str, int] = defaultdict(int)
+    linked: dict[str, str] = {}
+    for chunk in chunks:
+        if chunk.root.lemma_.lower() in POLICY_HEADS:
+            for anchor in anchors_of[chunk.start]:
+                anchor_counts[anchor] += 1
+    for chunk in chunks:
+        anchors = anchors_of[chunk.start]
+        places = [a for a in anchors if a not in party]
+        sides = [party[a] for a in anchors if a in party]
+        if chunk.root.lemma_.lower() in POLICY_HEADS and places and sides:
+            linked[sides[0]] = places[0]
+    return anchor_counts, linked
