@@ -32,16 +32,26 @@ class Engine:
     def cached(self, article: Article) -> Document | None:
         return self.cache.load(self.key(article))
 
-    def analyse(self, article: Article) -> Document:
-        """The analysed document (cached, or made now and cached). May raise ModelMissing."""
-        document = self.cached(article)
-        if document is not None:
-            return document
+    @property
+    def model_loaded(self) -> bool:
+        """Whether spaCy and its model are in memory (the next analysis starts at once)."""
+        return self._analyzer is not None
+
+    def warm_up(self) -> None:
+        """Load spaCy and the model now (a worker calls this at start-up). May raise ModelMissing."""
         with self._lock:
             if self._analyzer is None:
                 from tui.analysis.engine import Analyzer
 
                 self._analyzer = Analyzer(self.model)
+
+    def analyse(self, article: Article) -> Document:
+        """The analysed document (cached, or made now and cached). May raise ModelMissing."""
+        document = self.cached(article)
+        if document is not None:
+            return document
+        self.warm_up()
+        with self._lock:
             document = self._analyzer.analyze(article.text, article.title, article.source)
         self.cache.save(self.key(article), document)
         return document

@@ -42,11 +42,14 @@ class Entry:
 class LibraryScreen(Screen):
     """One row per article under its feed's heading; Enter opens it."""
 
+    HELP_TITLE = "Library"
+
     BINDINGS = [
-        Binding("m", "toggle_read", "Read/unread"),
-        Binding("r", "refresh_feeds", "Refresh feeds"),
-        Binding("p", "speakers", "Speakers"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit newsreader"),
+        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
+        Binding("m", "toggle_read", "Read", id="toggle_read", tooltip="Mark the article read / unread"),
+        Binding("r", "refresh_feeds", "Refresh", id="refresh_feeds", tooltip="Fetch new articles from every feed"),
+        Binding("p", "speakers", "Speakers", id="speakers", tooltip="Speakers across every analysed article"),
     ]
 
     def __init__(self, paths: list[Path], folder_name: str = "", **kwargs):

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from tui.app.screens.library import Entry
+from tui.app.widgets.list_table import ListTable
 from tui.model import Document
 from tui.sources import SourceError
 
@@ -54,7 +55,12 @@ def gather(entries: list[Entry], documents: dict[str, Document]) -> list[Heard]:
 class SpeakersScreen(Screen):
     """Who is quoted across the analysed articles."""
 
-    BINDINGS = [Binding("escape,q", "back", "Back"), Binding("j", "down", show=False), Binding("k", "up", show=False)]
+    HELP_TITLE = "Speakers across the library"
+
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="back", tooltip="Back to the library"),
+        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
+    ]
 
     def __init__(self, entries: list[Entry], **kwargs):
         super().__init__(**kwargs)
@@ -63,7 +69,7 @@ class SpeakersScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="speakers", cursor_type="row")
+        yield ListTable(id="speakers", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -96,17 +102,16 @@ class SpeakersScreen(Screen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def action_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
-
 
 class SpeakerQuotesScreen(Screen):
     """One speaker's quotes, article by article."""
 
-    BINDINGS = [Binding("escape,q", "back", "Back")]
+    HELP_TITLE = "One speaker's quotes"
+
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="back", tooltip="Back to the speakers"),
+        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
+    ]
 
     def __init__(self, heard: Heard, **kwargs):
         super().__init__(**kwargs)
@@ -114,7 +119,7 @@ class SpeakerQuotesScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="speaker-quotes", cursor_type="row")
+        yield ListTable(id="speaker-quotes", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -17,7 +17,6 @@ from textual.strip import Strip
 
 from tui.app.widgets.lines import text_strip
 
-CURSOR = Style(bgcolor="#2a4a7a", bold=True)
 COLUMNS = (("", 2), ("title", 0), ("source", 24), ("date", 11), ("quotes", 7), ("speakers", 9))
 
 
@@ -40,14 +39,16 @@ class Row:
 class LibraryList(ScrollView, can_focus=True):
     """Rows with a cursor; Enter posts `Chosen` with the row's key."""
 
+    HELP_TITLE = "Article list"
+
     BINDINGS = [
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("pagedown,space", "page(1)", "Page", show=False),
-        Binding("pageup,b", "page(-1)", "Page up", show=False),
-        Binding("home,g", "edge(-1)", "First", show=False),
-        Binding("end,G", "edge(1)", "Last", show=False),
-        Binding("enter", "choose", "Open", show=False),
+        Binding("j,down", "move(1)", "Down", show=False, id="down", tooltip="Next article"),
+        Binding("k,up", "move(-1)", "Up", show=False, id="up", tooltip="Previous article"),
+        Binding("space,pagedown", "page(1)", "Page", show=False, id="page_down", tooltip="A page down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="page_up", tooltip="A page up"),
+        Binding("g,home", "edge(-1)", "First", show=False, id="top", tooltip="First article"),
+        Binding("G,end", "edge(1)", "Last", show=False, id="bottom", tooltip="Last article"),
+        Binding("enter", "choose", "Open", id="open", tooltip="Open the article"),
     ]
     """
     | Key | Action |
@@ -56,6 +57,23 @@ class LibraryList(ScrollView, can_focus=True):
     | space / b, page keys | A page down / up. |
     | g / G | First / last. |
     | enter | Open the article. |
+    """
+
+    COMPONENT_CLASSES = {"library-list--cursor", "library-list--cursor-blurred", "library-list--header"}
+    """
+    | Class | Description |
+    | :- | :- |
+    | `library-list--cursor` | The row under the cursor while the list has focus. |
+    | `library-list--cursor-blurred` | The same without focus. |
+    | `library-list--header` | The column names. |
+    """
+
+    DEFAULT_CSS = """
+    LibraryList {
+        & > .library-list--cursor { background: $primary-muted; text-style: bold; }
+        & > .library-list--cursor-blurred { background: $primary-muted 50%; }
+        & > .library-list--header { color: $text-muted; text-style: bold; }
+    }
     """
 
     class Chosen(Message):
@@ -113,21 +131,19 @@ class LibraryList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
         if y == 0:
-            header = [Text(name, style="bold") for name, _ in COLUMNS]
-            return self._line(header, width, Style(dim=True))
+            header = [Text(name) for name, _ in COLUMNS]
+            header_style = self.get_component_rich_style("library-list--header")
+            return self._line(header, width, Style(color=header_style.color, bold=True))
         index = int(self.scroll_y) + y - 1
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
         if row.key is None:
             return self._line([Text(""), row.cells[0]], width, Style())
-        style = (
-            CURSOR
-            if index == self.cursor and self.has_focus
-            else Style(bgcolor="#333333")
-            if index == self.cursor
-            else Style()
-        )
+        style = Style()
+        if index == self.cursor:
+            cursor = "library-list--cursor" if self.has_focus else "library-list--cursor-blurred"
+            style = self.get_component_rich_style(cursor)
         return self._line(row.cells, width, style)
 
     def on_focus(self) -> None:
