@@ -37,7 +37,7 @@ async def test_library_lists_the_seed_and_opens_it(analyzer):
         assert isinstance(app.screen, LibraryScreen)
         # counts now shown, and the article is read
         listing = app.screen.query_one("LibraryList")
-        assert "1 articles · 0 unread" in listing.row_plain(0)[0]
+        assert "1 article · 0 unread" in listing.row_plain(0)[0]
         assert listing.row_plain(1)[4:] == ["22", "5"]
         assert listing.row_plain(1)[0].strip() == ""
         await pilot.press("m")  # back to unread

@@ -16,16 +16,13 @@ from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.quote_list import QuoteList
 from tui.app.widgets.stance_panel import StancePanel
 from tui.app.widgets.title_bar import TitleBar
+from tui.app.words import plural
 from tui.documents import plain_document
 from tui.model import Document, Quote
 from tui.sources import Article
 
 NARROW = 110
 """Below this many columns the speakers sidebar is hidden until `i` shows it (in the quotes' place)."""
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class ArticleScreen(Screen):
@@ -35,15 +32,17 @@ class ArticleScreen(Screen):
 
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="back", tooltip="Back to the library (or close find)"),
+        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
         Binding("slash", "find", "Find", id="find", tooltip="Find in the article; every hit is highlighted"),
         Binding("n", "next_hit", "Next hit", show=False, id="next_hit", tooltip="Next find hit"),
         Binding("N", "previous_hit", "Prev hit", show=False, id="previous_hit", tooltip="Previous find hit"),
         Binding("right_square_bracket", "next_quote", "Next", id="next_quote", tooltip="Next quote"),
-        Binding("left_square_bracket", "previous_quote", "Prev", id="previous_quote", tooltip="Previous quote"),
+        Binding(
+            "left_square_bracket", "previous_quote", "Prev", show=False, id="previous_quote", tooltip="Previous quote"
+        ),
         Binding("s", "cycle_speaker", "Speaker", id="speaker_filter", tooltip="Cycle the quote list's speaker filter"),
         Binding("i", "toggle_sidebar", "Sidebar", id="sidebar", tooltip="Show / hide the speakers sidebar"),
         Binding("v", "stance_grid", "Grid", id="stance_grid", tooltip="The stance grid: speakers × topics"),
-        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
     ]
 
     def __init__(self, article: Article, quote_id: str | None = None, **kwargs):
@@ -66,7 +65,7 @@ class ArticleScreen(Screen):
                 yield StancePanel(self.document, id="stances")
                 yield Static(id="stance-detail")
         yield Input(placeholder="find in the article (enter: go, escape: close)", id="find")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.article.title or "newsreader"

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header
 
 from tui.app.screens.library import Entry
 from tui.app.widgets.list_table import ListTable
+from tui.app.words import plural
 from tui.model import Document
 from tui.sources import SourceError
 
@@ -70,7 +71,7 @@ class SpeakersScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ListTable(id="speakers", cursor_type="row")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "speakers across the library"
@@ -82,7 +83,7 @@ class SpeakersScreen(Screen):
                 documents[digest] = document
         self.heard = gather(self.entries, documents)
         analysed = sum(e.digest in documents for e in self.entries)
-        self.sub_title = f"speakers across the library · {analysed} of {len(self.entries)} articles analysed"
+        self.sub_title = f"speakers across the library · {analysed} of {plural(len(self.entries), 'article')} analysed"
         table = self.query_one(DataTable)
         table.add_columns("speaker", "kind", "articles", "quotes")
         for index, item in enumerate(self.heard):
@@ -120,10 +121,12 @@ class SpeakerQuotesScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ListTable(id="speaker-quotes", cursor_type="row")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.heard.name}: {len(self.heard.quotes)} quotes in {self.heard.articles} articles"
+        self.sub_title = (
+            f"{self.heard.name}: {plural(len(self.heard.quotes), 'quote')} in {plural(self.heard.articles, 'article')}"
+        )
         table = self.query_one(DataTable)
         table.add_column("article", width=36)
         table.add_column("quote")

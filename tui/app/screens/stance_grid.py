@@ -32,10 +32,10 @@ class StanceGridScreen(Screen[Stance | None]):
 
     BINDINGS = [
         Binding("escape,q,v", "close", "Back", id="back", tooltip="Close the grid"),
+        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
         Binding("e", "jump", "Evidence", id="evidence", tooltip="Close the grid at the cell's evidence (or enter)"),
         Binding("l", "move(1)", "Right", show=False, id="right", tooltip="Next topic"),
         Binding("h", "move(-1)", "Left", show=False, id="left", tooltip="Previous topic"),
-        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
     ]
 
     DEFAULT_CSS = """
@@ -52,7 +52,7 @@ class StanceGridScreen(Screen[Stance | None]):
         yield Header()
         yield ListTable(id="grid", cursor_type="cell")
         yield Static(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "stances: speakers × topics · enter: the evidence"

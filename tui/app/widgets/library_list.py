@@ -17,7 +17,13 @@ from textual.strip import Strip
 
 from tui.app.widgets.lines import text_strip
 
-COLUMNS = (("", 2), ("title", 0), ("source", 24), ("date", 11), ("quotes", 7), ("speakers", 9))
+COLUMNS = ("", "title", "source", "date", "quotes", "speakers")
+"""The columns in order; the title takes the width the others leave."""
+
+DROP_ORDER = ("speakers", "quotes", "source", "date")
+"""Columns given up, in this order, when the title would get less than MIN_TITLE cells."""
+
+MIN_TITLE = 30
 
 
 @dataclass
@@ -85,6 +91,8 @@ class LibraryList(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.rows: list[Row] = []
         self._cursor = 0
+        self.natural: dict[str, int] = {name: len(name) for name in COLUMNS}
+        """Each column's width from its widest cell (the title's is ignored)."""
 
     @property
     def cursor(self) -> int:
@@ -96,9 +104,12 @@ class LibraryList(ScrollView, can_focus=True):
         self._cursor = index
         self.refresh()
 
-    def set_rows(self, rows: list[Row], keep: str | None = None) -> None:
+    def set_rows(self, rows: list[Row], keep: str | None = None, natural: dict[str, int] | None = None) -> None:
+        """Show these rows; `natural` gives the widest cell of each column (so columns fit their content)."""
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self.natural = {name: max(len(name), (natural or {}).get(name, 0)) for name in COLUMNS}
+        self.natural[""] = 1
+        self.virtual_size = Size(0, len(rows) + 1)  # never wider than the pane: no horizontal scrollbar
         keys = [row.key for row in rows]
         if keep is not None and keep in keys:
             self.cursor = keys.index(keep)
@@ -116,12 +127,20 @@ class LibraryList(ScrollView, can_focus=True):
 
     # --- rendering ------------------------------------------------------------------
     def _widths(self, width: int) -> list[int]:
-        fixed = sum(w for _, w in COLUMNS if w)
-        return [w or max(10, width - fixed) for _, w in COLUMNS]
+        """Cells per column (0: not shown), each with one space after it."""
+        widths = {name: self.natural[name] + 1 for name in COLUMNS if name != "title"}
+        for name in DROP_ORDER:
+            if width - sum(widths.values()) >= MIN_TITLE:
+                break
+            widths[name] = 0
+        widths["title"] = max(1, width - sum(widths.values()))
+        return [widths[name] for name in COLUMNS]
 
     def _line(self, cells: list[Text], width: int, style: Style) -> Strip:
         line = Text(no_wrap=True, overflow="ellipsis")
         for cell, column_width in zip(cells, self._widths(width)):
+            if column_width <= 0:
+                continue
             piece = cell.copy()
             piece.truncate(column_width - 1, overflow="ellipsis", pad=True)
             line.append_text(piece)
@@ -131,15 +150,17 @@ class LibraryList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
         if y == 0:
-            header = [Text(name) for name, _ in COLUMNS]
+            header = [Text(name) for name in COLUMNS]
             header_style = self.get_component_rich_style("library-list--header")
             return self._line(header, width, Style(color=header_style.color, bold=True))
         index = int(self.scroll_y) + y - 1
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
-        if row.key is None:
-            return self._line([Text(""), row.cells[0]], width, Style())
+        if row.key is None:  # a heading spans the whole line
+            heading = row.cells[0].copy()
+            heading.truncate(width, overflow="ellipsis")
+            return text_strip(heading, self.app.console, self.rich_style, width)
         style = Style()
         if index == self.cursor:
             cursor = "library-list--cursor" if self.has_focus else "library-list--cursor-blurred"
