@@ -113,8 +113,8 @@ class StancePanel(OptionList):
                 self.add_option(Option(entry, id=f"stance:{index}"))
         if self.document.speakers and not self.document.stances:
             self.add_option(Option(Text("\nNo stances found in the quotes.", style="italic"), disabled=True))
-        if highlighted is not None and highlighted < self.option_count:
-            self.highlighted = highlighted
+        if self.document.speakers:  # the cursor stays where it was (a theme change rebuilds the list)
+            self.highlighted = min(highlighted or 0, self.option_count - 1)
 
     def _chosen(self, option_id: str) -> None:
         if option_id.startswith("speaker:"):
