@@ -84,6 +84,8 @@ class LibraryScreen(Screen):
         self.sub_title = "library"
         self.rebuild()
         self.query_one(LibraryList).focus()
+        if any(entry.quotes is None for entry in self.entries.values()):
+            self.app.warm_up_model()  # spaCy loads while the reader chooses, not after
 
     # --- the listing ----------------------------------------------------------------
     def gather(self) -> list[Entry]:

@@ -130,7 +130,9 @@ class QuoteList(ScrollView, can_focus=True):
     def _text(self, line: tuple[int, int, int, bool], width: int) -> Text:
         index, start, end, cut = line
         if index == -2:
-            return Text(self.empty_message, style=self._muted())
+            speaker = self.document.speaker(self.speaker_filter)
+            message = f"No quotes by {speaker.name}." if speaker else self.empty_message
+            return Text(message, style=self._muted())
         if index < 0:
             return Text("")
         quote = self.shown[index]
