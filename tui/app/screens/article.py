@@ -82,7 +82,7 @@ class ArticleScreen(Screen):
             # Only an article that must be analysed shows progress (a cached one paints at once).
             self.mount(LoadingIndicator(id="progress"), before=self.query_one(Footer))
             self._set_status("loading the language model…" if not self.app.engine.model_loaded else "analysing…")
-            self.analyse()
+            self.call_after_refresh(self.analyse)  # the text paints first; spaCy's import holds the GIL
 
     def _set_status(self, status: str) -> None:
         """The same words in the title bar, the quotes pane and the sidebar while there is nothing else."""

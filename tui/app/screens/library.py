@@ -85,7 +85,7 @@ class LibraryScreen(Screen):
         self.rebuild()
         self.query_one(LibraryList).focus()
         if any(entry.quotes is None for entry in self.entries.values()):
-            self.app.warm_up_model()  # spaCy loads while the reader chooses, not after
+            self.call_after_refresh(self.app.warm_up_model)  # spaCy loads while the reader chooses
 
     # --- the listing ----------------------------------------------------------------
     def gather(self) -> list[Entry]:

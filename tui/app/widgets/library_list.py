@@ -142,6 +142,8 @@ class LibraryList(ScrollView, can_focus=True):
             if column_width <= 0:
                 continue
             piece = cell.copy()
+            if piece.justify == "right" and piece.cell_len < column_width - 1:
+                piece.pad_left(column_width - 1 - piece.cell_len)
             piece.truncate(column_width - 1, overflow="ellipsis", pad=True)
             line.append_text(piece)
             line.append(" ")
