@@ -29,7 +29,7 @@ async def test_the_filter_stays_visible_and_toasts_replace_each_other(analyzer):
         await pilot.press("s", "s", "s", "s")  # fast presses: one toast, the last one
         speaker = screen.document.speakers[3]
         assert [str(n.message) for n in app._notifications] == [f"quotes by {speaker.name}"]
-        assert quotes.border_title == f"quotes by {speaker.name} · {len(quotes.shown)}"
+        assert quotes.border_title == f"by {speaker.name} · {len(quotes.shown)}"
         assert len(quotes.shown) == sum(q.speaker == speaker.id for q in screen.document.quotes)
 
 

@@ -137,7 +137,7 @@ class ArticleScreen(Screen):
         quotes = self.query_one(QuoteList)
         speaker = self.document.speaker(quotes.speaker_filter)
         if speaker is not None:
-            quotes.border_title = f"quotes by {speaker.name} · {len(quotes.shown)}"
+            quotes.border_title = f"by {speaker.name} · {len(quotes.shown)}"
             quotes.border_subtitle = "s: next speaker"
         else:
             quotes.border_title = f"quotes · {len(quotes.shown)}" if self.analysed else "quotes"
