@@ -283,10 +283,6 @@ class ArticleScreen(Screen):
             return
         self.app.close_article()
 
-    def selected_quote_text(self) -> str | None:
-        quote = self.current()
-        return self.document.quote_text(quote) if quote is not None else None
-
     def quote_citation(self) -> str | None:
         """The current quote as one would cite it: "…" — Keir Starmer, in <title>."""
         quote = self.current()

@@ -45,6 +45,7 @@ class QuoteList(ScrollView, can_focus=True):
     | :- | :- |
     | j / down, k / up | Next / previous quote. |
     | g / G | First / last quote. |
+    | space / b | A page down / up. |
     | enter | Jump to the quote in the article. |
     """
 
