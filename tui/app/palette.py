@@ -83,18 +83,28 @@ def theme_palette(background: str, selection: str) -> tuple[str, ...]:
     return tuple(readable(hue, (base, selection_colour), dark).hex6.lower() for hue in HUES)
 
 
+_by_theme: dict[tuple[str, str], object] = {}
+"""(theme name, what) -> value: `get_css_variables` builds the whole colour system on each call."""
+
+
 def app_palette(app: App) -> tuple[str, ...]:
     """The speaker colours for the app's current theme."""
-    variables = app.get_css_variables()
-    return theme_palette(variables.get("background", ""), variables.get("primary-muted", ""))
+    key = (app.theme, "speakers")
+    if key not in _by_theme:
+        variables = app.get_css_variables()
+        _by_theme[key] = theme_palette(variables.get("background", ""), variables.get("primary-muted", ""))
+    return _by_theme[key]  # type: ignore[return-value]
 
 
 def theme_colour(app: App, variable: str) -> RichColor | None:
     """A theme variable ("text-success") as a Rich colour, ANSI themes included."""
-    try:
-        return Color.parse(app.get_css_variables()[variable]).rich_color
-    except Exception:
-        return None
+    key = (app.theme, variable)
+    if key not in _by_theme:
+        try:
+            _by_theme[key] = Color.parse(app.get_css_variables()[variable]).rich_color
+        except Exception:
+            _by_theme[key] = None
+    return _by_theme[key]  # type: ignore[return-value]
 
 
 def speaker_colours(document: Document, colours: tuple[str, ...]) -> dict[str, str]:
