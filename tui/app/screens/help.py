@@ -46,7 +46,10 @@ def _rows(bindings: BindingsMap, app) -> list[tuple[str, str]]:
         grouped.setdefault((binding.action, what), []).append(binding)
     rows = []
     for (_, what), group in grouped.items():
-        keys = sorted((app.get_key_display(b) for b in group), key=lambda key: (len(key) > 1, key.lower()))
+        # the reader's own keys (j, G, space) before the arrows and page keys
+        keys = sorted(
+            (app.get_key_display(b) for b in group), key=lambda key: (len(key) > 1 and key != "space", key.lower())
+        )
         rows.append((" / ".join(keys), what))
     return rows
 
@@ -78,7 +81,7 @@ class HelpScreen(ModalScreen):
             table.add_row(Text(title, style="underline"), "")
             for keys, what in rows:
                 table.add_row(Text(keys), Text(what))
-        table.add_row(Text("Mouse", style="underline"), "")
+        table.add_row(Text("Mouse and palette", style="underline"), "")
         table.add_row(Text("click"), Text("choose a quote, a speaker, a row; the wheel scrolls"))
         table.add_row(Text("ctrl+p"), Text("command palette: open file, export JSON, copy quote, theme"))
         with VerticalScroll():
