@@ -235,6 +235,13 @@ class ArticleScreen(Screen):
     def action_toggle_sidebar(self) -> None:
         """Wide: hide or show the sidebar. Narrow: the sidebar takes the quotes' place, or gives it back."""
         self.toggle_class("-sidebar-toggled")
+        self.call_after_refresh(self._keep_focus_visible)
+
+    def _keep_focus_visible(self) -> None:
+        """A pane that was just hidden gives the focus to the article."""
+        focused = self.focused
+        if focused is None or not all(node.display for node in focused.ancestors_with_self if node is not self):
+            self.query_one(ArticleView).focus()
 
     # --- find ----------------------------------------------------------------
     def action_find(self) -> None:
