@@ -177,7 +177,9 @@ async def test_article_pane_and_screen_keys(analyzer):
         await pilot.press("i")
         await pilot.pause()
         assert sidebar.display
-        await pilot.press("tab", "tab", "i")  # hiding the focused sidebar gives the focus to the article
+        await pilot.press("tab")
+        assert app.focused.id == "stances"
+        await pilot.press("i")  # hiding the focused sidebar gives the focus to the article
         await pilot.pause()
         assert not sidebar.display and app.focused is view
         await pilot.press("i")
