@@ -57,12 +57,15 @@ class ArticleScreen(Screen):
         self.current_quote = -1
 
     def compose(self) -> ComposeResult:
+        cached = self.app.engine.cached(self.article)
+        if cached is not None:  # built once with the analysis, not once plain and once again
+            self.document, self.analysed = cached, True
         yield TitleBar(id="title-bar")
         with Horizontal(id="panes"):
             yield QuoteList(self.document, id="quotes")
             yield ArticleView(self.document, id="article")
             with Vertical(id="sidebar"):
-                yield StancePanel(self.document, id="stances")
+                yield StancePanel(self.document, analysed=self.analysed, id="stances")
                 yield Static(id="stance-detail")
         yield Input(placeholder="find in the article (enter: go, escape: close)", id="find")
         yield Footer(compact=True)
@@ -74,10 +77,8 @@ class ArticleScreen(Screen):
         self.query_one(StancePanel).rebuild()
         self.query_one(ArticleView).focus()
         self.query_one(TitleBar).show(title=self.title)
-        self._label_panes()
-        cached = self.app.engine.cached(self.article)
-        if cached is not None:
-            self.show_document(cached)
+        if self.analysed:
+            self._analysed_shown()
         else:
             # Only an article that must be analysed shows progress (a cached one paints at once).
             self.mount(LoadingIndicator(id="progress"), before=self.query_one(Footer))
@@ -122,10 +123,15 @@ class ArticleScreen(Screen):
         self.analysed = True
         self._hide_progress()
         quotes = self.query_one(QuoteList)
-        quotes.empty_message = "No quotes in this article."
         self.query_one(ArticleView).set_document(document)
         quotes.set_document(document)
         self.query_one(StancePanel).set_document(document)
+        self._analysed_shown()
+
+    def _analysed_shown(self) -> None:
+        """The analysis is on screen: counts, pane titles, the library's record, the quote asked for."""
+        document = self.document
+        self.query_one(QuoteList).empty_message = "No quotes in this article."
         self._set_status(f"{plural(len(document.quotes), 'quote')} · {plural(len(document.speakers), 'speaker')}")
         self._label_panes()
         self.app.record(self.article, document)
