@@ -1,19 +1,31 @@
 """First paint of a cached article against a bare Textual app, in one run.
 
-    python benchmarks/startup.py
+    python benchmarks/startup.py                  # both parts
+    python benchmarks/startup.py --processes      # only the whole-process part (tmux)
 
 Prints: (1) time to first paint of the seed article (cached) against a bare
 app showing one Static; (2) a generated 100,000-word article (cached) against a
 1,000-word one; (3) page-down time per key on the long article; peak memory.
 Each app runs headless (`run_test`), best of a few runs.
+
+Then, as a person waits: whole processes launched in a tmux pane (120×36), the
+screen polled every 10 ms until it shows what they wait for. A bare Textual app
+(Header, Static, Footer) until its text shows; `python -m tui SEED` with the seed
+cached, until the stance sidebar shows its first speaker; the same with an empty
+cache (spaCy loads and analyses), until the article text shows and until the
+sidebar does. Rounds are interleaved; best and median of each.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import random
 import resource
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -130,7 +142,98 @@ async def page_downs(path: Path, presses: int = 40, key: str = "space") -> float
         return (time.perf_counter() - started) / presses
 
 
+# --- whole processes in tmux ---------------------------------------------------------------
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("Hello, reader.")
+        yield Footer()
+
+Bare().run()
+"""
+TMUX_SOCKET = "newsreader-startup-bench"
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", "-L", TMUX_SOCKET, *args], capture_output=True, text=True, check=False).stdout
+
+
+def time_until(command: list[str], marks: list[str], env: dict[str, str], timeout: float = 60.0) -> list[float]:
+    """Seconds from launch until each mark first shows on the screen (in order)."""
+    name = f"run{os.getpid()}"
+    exported = " ".join(f"{key}={value}" for key, value in env.items())
+    line = f"env {exported} " + " ".join(f"'{part}'" for part in command)
+    started = time.perf_counter()
+    tmux("new-session", "-d", "-s", name, "-x", str(SIZE[0]), "-y", str(SIZE[1]), line)
+    found: list[float] = []
+    try:
+        while len(found) < len(marks) and time.perf_counter() - started < timeout:
+            screen = tmux("capture-pane", "-p", "-t", name)
+            while len(found) < len(marks) and marks[len(found)] in screen:
+                found.append(time.perf_counter() - started)
+            time.sleep(0.01)
+    finally:
+        tmux("kill-session", "-t", name)
+    if len(found) < len(marks):
+        raise RuntimeError(f"{marks[len(found)]!r} never showed within {timeout:.0f} s: {line}")
+    return found
+
+
+def whole_processes(rounds: int = 5) -> None:
+    if shutil.which("tmux") is None:
+        print("whole processes: tmux is not installed (Debian: apt-get install tmux)")
+        return
+    seed = ROOT / "seeds" / "000_98ba90fb1ad34b04.txt"
+    scratch = Path(tempfile.mkdtemp())
+    cached_env = {f"NEWSREADER_{n}_DIR": str(scratch / f"cached-{n.lower()}") for n in ("CACHE", "DATA", "CONFIG")}
+    cached_env["PYTHONPATH"] = str(ROOT)
+    tui = [sys.executable, "-m", "tui", str(seed)]
+    sidebar = "person · 10 quotes"  # the sidebar's first speaker line
+    text = "Sir Keir Starmer met with"  # the article's second paragraph, shown before any analysis
+    time_until(tui, [sidebar], cached_env, timeout=120)  # fills that cache (and warms the disk)
+    results: dict[str, list[float]] = {"bare": [], "cached": [], "uncached text": [], "uncached": []}
+    for number in range(rounds):
+        results["bare"] += time_until([sys.executable, "-c", BARE_APP], ["Hello, reader."], {})
+        results["cached"] += time_until(tui, [sidebar], cached_env)
+        fresh = {
+            f"NEWSREADER_{n}_DIR": str(scratch / f"fresh{number}-{n.lower()}") for n in ("CACHE", "DATA", "CONFIG")
+        }
+        fresh["PYTHONPATH"] = str(ROOT)
+        painted, analysed = time_until(tui, [text, sidebar], fresh, timeout=120)
+        results["uncached text"].append(painted)
+        results["uncached"].append(analysed)
+    shutil.rmtree(scratch, ignore_errors=True)
+    best = {name: min(values) for name, values in results.items()}
+    median = {name: statistics.median(values) for name, values in results.items()}
+    print(f"whole processes in tmux ({SIZE[0]}×{SIZE[1]}), best / median of {rounds} interleaved rounds:")
+    print(f"bare Textual app (Header, Static, Footer)   {best['bare']:6.2f} s / {median['bare']:6.2f} s")
+    for name, label, target in (
+        ("cached", "seed (cached) to its stance sidebar", "target <= 1.3"),
+        ("uncached text", "seed (uncached) to its article text", ""),
+        ("uncached", "seed (uncached) to its stance sidebar", "target <= 4"),
+    ):
+        ratio = best[name] / best["bare"]
+        print(
+            f"{label:<43} {best[name]:6.2f} s / {median[name]:6.2f} s   ratio {ratio:.2f}"
+            + (f" ({target})" if target else "")
+        )
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--processes", action="store_true", help="only the whole-process timings (tmux)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of whole processes")
+    options = parser.parse_args()
+    if not options.processes:
+        in_process()
+    whole_processes(options.rounds)
+
+
+def in_process() -> None:
     scratch = Path(tempfile.mkdtemp())
     for name in ("CACHE", "DATA", "CONFIG"):
         os.environ[f"NEWSREADER_{name}_DIR"] = str(scratch / name.lower())

@@ -34,6 +34,7 @@ class Engine:
             # a file, and the tracker cannot be started then.
             resource_tracker.ensure_running()
         self._analyzer = None
+        self._warm = False
         self._lock = threading.Lock()
 
     def key(self, article: Article) -> str:
@@ -43,6 +44,28 @@ class Engine:
     def cached(self, article: Article) -> Document | None:
         return self.cache.load(self.key(article))
 
+    @property
+    def model_loaded(self) -> bool:
+        """Whether spaCy and its model are loaded (the next analysis starts at once)."""
+        return self._warm
+
+    def warm_up(self) -> None:
+        """Load spaCy and the model now, where analyses run (a worker calls this at start-up).
+        May raise ModelMissing."""
+        if self.separate_process:
+            _in_child_process(self.model, None)
+        else:
+            self._local_analyzer()
+        self._warm = True
+
+    def _local_analyzer(self):
+        with self._lock:
+            if self._analyzer is None:
+                from tui.analysis.engine import Analyzer
+
+                self._analyzer = Analyzer(self.model)
+            return self._analyzer
+
     def analyse(self, article: Article) -> Document:
         """The analysed document (cached, or made now and cached). May raise ModelMissing."""
         document = self.cached(article)
@@ -51,12 +74,10 @@ class Engine:
         if self.separate_process:
             document = _in_child_process(self.model, article)
         else:
+            analyzer = self._local_analyzer()
             with self._lock:
-                if self._analyzer is None:
-                    from tui.analysis.engine import Analyzer
-
-                    self._analyzer = Analyzer(self.model)
-                document = next(self._analyzer.analyze_many([article]))
+                document = next(analyzer.analyze_many([article]))
+        self._warm = True
         with contextlib.suppress(OSError):  # an unwritable cache costs the next open an analysis, not this one
             self.cache.save(self.key(article), document)
         return document
@@ -79,7 +100,8 @@ class _ChildProcess:
         self.process.start()
         child_end.close()
 
-    def analyse(self, model: str | None, article: Article) -> Document:
+    def analyse(self, model: str | None, article: Article | None) -> Document | None:
+        """The article's document; with no article, just load the model and answer None."""
         try:
             self.connection.send((model, article))
             succeeded, value = self.connection.recv()
@@ -94,7 +116,7 @@ _child: _ChildProcess | None = None
 _child_lock = threading.Lock()
 
 
-def _in_child_process(model: str | None, article: Article) -> Document:
+def _in_child_process(model: str | None, article: Article | None) -> Document | None:
     """Analyse in the child process (started on first use; a new one if the last one died)."""
     global _child
     with _child_lock:
@@ -122,7 +144,7 @@ def _serve(connection) -> None:
                 from tui.analysis.engine import Analyzer
 
                 analyzers[model] = Analyzer(model)
-            answer = (True, next(analyzers[model].analyze_many([article])))
+            answer = (True, None if article is None else next(analyzers[model].analyze_many([article])))
         except Exception as error:  # sent back as it is, or as its message when it cannot be pickled
             answer = (False, error if _picklable(error) else RuntimeError(f"{error.__class__.__name__}: {error}"))
         connection.send(answer)

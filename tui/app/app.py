@@ -6,10 +6,14 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 
+from tui.app.keys import known_actions
 from tui.app.screens.article import ArticleScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
@@ -18,6 +22,7 @@ from tui.documents import Engine
 from tui.sanitize import visible_block
 from tui.sources import Article, SourceError, load_article, load_library
 from tui.store import Library, LibraryError, ParseCache, load_config, text_hash
+from tui.store.config import save_theme
 from tui.store.library import problem as library_problem
 
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "solarized-light", "monokai")
@@ -28,9 +33,10 @@ class NewsreaderApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
+    HELP_TITLE = "Everywhere"
     BINDINGS = [
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("t", "next_theme", "Theme", show=False),
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="This help: every key of this screen"),
+        Binding("t", "next_theme", "Theme", show=False, id="next_theme", tooltip="Next colour theme (saved)"),
     ]
 
     def __init__(self, target: Path, cache: ParseCache | None = None, article: Article | None = None, **kwargs):
@@ -53,8 +59,14 @@ class NewsreaderApp(App):
         self._apply_key_overrides()
 
     def _apply_key_overrides(self) -> None:
-        for action, keys in self.config.keys.items():
-            self.bind(keys, action)
+        """`[keys]` in config.toml: binding ids (the documented action names) to keys."""
+        known = known_actions()
+        unknown = sorted(set(self.config.keys) - known)
+        if unknown:
+            self._startup_problems.append(
+                f"[keys]: unknown action {', '.join(unknown)} (ignored); the README lists the action names"
+            )
+        self.set_keymap({name: keys for name, keys in self.config.keys.items() if name in known})
 
     def get_default_screen(self) -> Screen:
         """The first screen is the library or the article itself: no blank screen under it."""
@@ -79,15 +91,51 @@ class NewsreaderApp(App):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         elif self.config.theme:
-            self.notify(
-                f"unknown theme {self.config.theme!r} in the config; using the default",
-                severity="warning",
-                markup=False,
-            )
+            self._startup_problems.insert(0, f"unknown theme {self.config.theme!r} in the config; using the default")
         if self.config.problem:
-            self.notify(self.config.problem, title="Config", severity="warning", markup=False, timeout=8)
-        for problem in self._startup_problems:
-            self.notify(problem, severity="error", markup=False, timeout=10)
+            self._startup_problems.insert(0, self.config.problem)
+        if self._startup_problems:  # one toast, every problem in it
+            self.notify("\n".join(self._startup_problems), severity="error", markup=False, timeout=10)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        """Every theme change (t, or the palette's theme picker) is kept for next time."""
+        if theme.name == self.config.theme:
+            return
+        self.config.theme = theme.name
+        problem = save_theme(theme.name)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """One toast at a time: a new one replaces the last instead of stacking over the article.
+        Every notice is plain text without control characters: messages quote outside strings,
+        so `markup` is accepted for Textual's signature and never used."""
+        self.clear_notifications()
+        super().notify(
+            visible_block(message), title=visible_block(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    # --- the language model -----------------------------------------------------
+    def warm_up_model(self) -> None:
+        """Load spaCy in the background once, when something is not yet analysed."""
+        if not self.engine.model_loaded:
+            self._warm_up()
+
+    @work(thread=True, exclusive=True, group="model")
+    def _warm_up(self) -> None:
+        try:
+            self.engine.warm_up()
+        except Exception:  # the article screen reports a failure when it needs the model
+            return
 
     # --- navigation -----------------------------------------------------------
     def open_article(
@@ -114,15 +162,10 @@ class NewsreaderApp(App):
         except sqlite3.Error as error:  # a full disk, a read-only library: the article stays open
             self.notify(library_problem(self.library.path, error), severity="warning", timeout=8)
 
-    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
-        """Every notice is plain text without control characters: messages quote outside strings."""
-        kwargs["markup"] = False
-        super().notify(visible_block(message), title=visible_block(title), **kwargs)
-
     # --- actions ----------------------------------------------------------------
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
     def action_next_theme(self) -> None:
         themes = [name for name in THEMES if name in self.available_themes]
@@ -145,12 +188,12 @@ class NewsreaderApp(App):
 
     def action_copy_quote(self) -> None:
         screen = self.screen
-        text = screen.selected_quote_text() if isinstance(screen, ArticleScreen) else None
+        text = screen.quote_citation() if isinstance(screen, ArticleScreen) else None
         if not text:
-            self.notify("choose a quote first", severity="warning")
+            self.notify("open an article with quotes first", severity="warning")
             return
         self.copy_to_clipboard(text)
-        self.notify("quote copied", timeout=2)
+        self.notify(f"copied: {text}", timeout=3, markup=False)
 
     def action_open_file(self) -> None:
         self.push_screen(OpenFileScreen(), self._open_path)
@@ -171,6 +214,6 @@ class NewsreaderApp(App):
         yield SystemCommand(
             "Export JSON", "Save the analysed article as JSON in the current folder", self.action_export_json
         )
-        yield SystemCommand("Copy quote", "Copy the chosen quote to the clipboard", self.action_copy_quote)
+        yield SystemCommand("Copy quote", "Copy the chosen quote with its speaker and source", self.action_copy_quote)
         yield SystemCommand("Next theme", "Cycle through the colour themes", self.action_next_theme)
         yield SystemCommand("Help", "Show every key", self.action_help)

@@ -6,6 +6,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import tomlkit
+
 from tui.store.paths import config_dir
 
 
@@ -19,9 +21,13 @@ class Config:
     problem: str = ""
 
 
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
 def load_config(path: Path | None = None) -> Config:
     """Read config.toml; a missing file gives defaults, a broken one defaults and a problem."""
-    path = path or config_dir() / "config.toml"
+    path = path or config_path()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -48,3 +54,22 @@ def load_config(path: Path | None = None) -> Config:
     if problems:
         config.problem = f"{path}: " + "; ".join(problems) + " (ignored)"
     return config
+
+
+def save_theme(theme: str, path: Path | None = None) -> str:
+    """Write `theme = "…"` into config.toml, keeping everything else in the file as it was.
+
+    Returns "" on success, or why the file was left alone (a file that does not parse
+    is never overwritten)."""
+    path = path or config_path()
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError) as error:
+        return f"{path}: {error}; the theme was not saved"
+    document["theme"] = theme  # tomlkit puts a new top-level key before the first [table]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(tomlkit.dumps(document), encoding="utf-8")
+    except OSError as error:
+        return f"{path}: {error}; the theme was not saved"
+    return ""

@@ -10,31 +10,41 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
+from textual.widgets import Footer, Input, LoadingIndicator, Static
 
 from tui.analysis.attribution.rules import why
 from tui.app.screens.stance_grid import StanceGridScreen, describe
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.quote_list import QuoteList
 from tui.app.widgets.stance_panel import StancePanel
+from tui.app.widgets.title_bar import TitleBar
+from tui.app.words import plural
 from tui.documents import plain_document
-from tui.model import Document
+from tui.model import Document, Quote
 from tui.sources import Article
+
+NARROW = 110
+"""Below this many columns the speakers sidebar is hidden until `i` shows it (in the quotes' place)."""
 
 
 class ArticleScreen(Screen):
     """The text shows at once; highlights arrive when the analysis worker finishes."""
 
+    HELP_TITLE = "Article"
+
     BINDINGS = [
-        Binding("slash", "find", "Find"),
-        Binding("n", "next_hit", "Next hit", show=False),
-        Binding("N", "previous_hit", "Prev hit", show=False),
-        Binding("right_square_bracket", "next_quote", "Next quote"),
-        Binding("left_square_bracket", "previous_quote", "Prev quote"),
-        Binding("s", "cycle_speaker", "Speaker filter"),
-        Binding("v", "stance_grid", "Stances"),
-        Binding("escape", "back", "Back"),
-        Binding("q", "back", "Back", show=False),
+        Binding("escape,q", "back", "Back", id="back", tooltip="Back to the library (or close find)"),
+        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
+        Binding("slash", "find", "Find", id="find", tooltip="Find in the article; every hit is highlighted"),
+        Binding("n", "next_hit", "Next hit", show=False, id="next_hit", tooltip="Next find hit"),
+        Binding("N", "previous_hit", "Prev hit", show=False, id="previous_hit", tooltip="Previous find hit"),
+        Binding("right_square_bracket", "next_quote", "Next", id="next_quote", tooltip="Next quote"),
+        Binding(
+            "left_square_bracket", "previous_quote", "Prev", show=False, id="previous_quote", tooltip="Previous quote"
+        ),
+        Binding("s", "cycle_speaker", "Speaker", id="speaker_filter", tooltip="Cycle the quote list's speaker filter"),
+        Binding("i", "toggle_sidebar", "Sidebar", id="sidebar", tooltip="Show / hide the speakers sidebar"),
+        Binding("v", "stance_grid", "Grid", id="stance_grid", tooltip="The stance grid: speakers × topics"),
     ]
 
     def __init__(self, article: Article, quote_id: str | None = None, **kwargs):
@@ -45,38 +55,57 @@ class ArticleScreen(Screen):
         self.analysed = False
         self.hits: list[tuple[int, int]] = []
         self.current_hit = -1
+        self.needle = ""
         self.current_quote = -1
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        cached = self.app.engine.cached(self.article)
+        if cached is not None:  # built once with the analysis, not once plain and once again
+            self.document, self.analysed = cached, True
+        yield TitleBar(id="title-bar")
         with Horizontal(id="panes"):
             yield QuoteList(self.document, id="quotes")
             yield ArticleView(self.document, id="article")
             with Vertical(id="sidebar"):
-                yield StancePanel(self.document, id="stances")
+                yield StancePanel(self.document, analysed=self.analysed, id="stances")
                 yield Static(id="stance-detail")
         yield Input(placeholder="find in the article (enter: go, escape: close)", id="find")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.article.title or "newsreader"
-        self.sub_title = "analysing…"
         self.query_one("#find", Input).display = False
         self.query_one(QuoteList).rebuild()
         self.query_one(StancePanel).rebuild()
         self.query_one(ArticleView).focus()
-        cached = self.app.engine.cached(self.article)
-        if cached is not None:
-            self.show_document(cached)
+        self.query_one(TitleBar).show(title=self.title)
+        if self.analysed:
+            self._analysed_shown()
         else:
             # Only an article that must be analysed shows progress (a cached one paints at once).
             self.mount(LoadingIndicator(id="progress"), before=self.query_one(Footer))
-            self.analyse()
+            self._set_status("loading the language model…" if not self.app.engine.model_loaded else "analysing…")
+            self.call_after_refresh(self.analyse)  # the text paints first; spaCy's import holds the GIL
+
+    def _set_status(self, status: str) -> None:
+        """The same words in the title bar, the quotes pane and the sidebar while there is nothing else."""
+        self.sub_title = status
+        self.query_one(TitleBar).show(status=status)
+        if not self.analysed:
+            quotes, panel = self.query_one(QuoteList), self.query_one(StancePanel)
+            quotes.empty_message = status[:1].upper() + status[1:]
+            quotes.refresh()
+            panel.waiting = quotes.empty_message
+            panel.rebuild()
 
     @work(thread=True, exclusive=True)
     def analyse(self) -> None:
+        engine = self.app.engine
         try:
-            document = self.app.engine.analyse(self.article)
+            if not engine.model_loaded:
+                engine.warm_up()
+                self.app.call_from_thread(self._set_status, "analysing…")
+            document = engine.analyse(self.article)
         except Exception as error:  # the reader keeps the plain text on any analysis failure
             self.app.call_from_thread(self.analysis_failed, str(error))
             return
@@ -88,7 +117,7 @@ class ArticleScreen(Screen):
 
     def analysis_failed(self, message: str) -> None:
         self._hide_progress()
-        self.sub_title = "not analysed"
+        self._set_status("not analysed")
         panel = self.query_one(StancePanel)
         panel.waiting = "Not analysed: the text is shown as it is."
         panel.rebuild()
@@ -98,18 +127,44 @@ class ArticleScreen(Screen):
         self.document = document
         self.analysed = True
         self._hide_progress()
+        quotes = self.query_one(QuoteList)
         self.query_one(ArticleView).set_document(document)
-        self.query_one(QuoteList).set_document(document)
+        quotes.set_document(document)
         self.query_one(StancePanel).set_document(document)
-        self.sub_title = f"{len(document.quotes)} quotes · {len(document.speakers)} speakers"
+        self._analysed_shown()
+
+    def _analysed_shown(self) -> None:
+        """The analysis is on screen: counts, pane titles, the library's record, the quote asked for."""
+        document = self.document
+        self.query_one(QuoteList).empty_message = "No quotes in this article."
+        self._set_status(f"{plural(len(document.quotes), 'quote')} · {plural(len(document.speakers), 'speaker')}")
+        self._label_panes()
         if document.partial:
             self.notify(document.partial, title="Analysed in part", severity="warning", timeout=10)
         self.app.record(self.article, document)
         if self.initial_quote:
             self.call_after_refresh(self.jump_to_quote, self.initial_quote)
 
+    def _label_panes(self) -> None:
+        """Border titles say what each pane shows now: the speaker filter and the find position."""
+        quotes = self.query_one(QuoteList)
+        speaker = self.document.speaker(quotes.speaker_filter)
+        if speaker is not None:
+            quotes.border_title = f"by {speaker.name} · {len(quotes.shown)}"
+            quotes.border_subtitle = "s: next speaker"
+        else:
+            quotes.border_title = f"quotes · {len(quotes.shown)}" if self.analysed else "quotes"
+            quotes.border_subtitle = ""
+        view = self.query_one(ArticleView)
+        if self.hits:
+            view.border_subtitle = f"“{self.needle}” {self.current_hit + 1}/{len(self.hits)} · n / N"
+        elif self.needle:
+            view.border_subtitle = f"“{self.needle}”: no hits"
+        else:
+            view.border_subtitle = ""
+
     def on_resize(self) -> None:
-        self.set_class(self.size.width < 100, "-narrow")
+        self.set_class(self.size.width < NARROW, "-narrow")
 
     # --- quotes --------------------------------------------------------------
     def jump_to_quote(self, quote_id: str) -> None:
@@ -137,7 +192,7 @@ class ArticleScreen(Screen):
         """The stance's rule, cue and evidence under the sidebar, and the article at the evidence."""
         if stance is None:
             return
-        self.query_one("#stance-detail", Static).update(describe(self.document, stance))
+        self.query_one("#stance-detail", Static).update(describe(self.document, stance, self.app))
         if stance.evidence:
             self.jump_to_quote(stance.evidence[0])
 
@@ -155,8 +210,12 @@ class ArticleScreen(Screen):
         quotes.set_filter(None if quotes.speaker_filter == message.speaker_id else message.speaker_id)
         self._announce_filter()
 
-    def _visible_quotes(self) -> list:
-        return self.query_one(QuoteList).shown
+    def current(self) -> Quote | None:
+        """The chosen quote, or else the one under the quote list's cursor."""
+        if self.current_quote >= 0:
+            return self.document.quotes[self.current_quote]
+        quotes = self.query_one(QuoteList)
+        return quotes.shown[quotes.cursor] if quotes.shown else None
 
     def action_next_quote(self) -> None:
         self._step_quote(1)
@@ -165,12 +224,16 @@ class ArticleScreen(Screen):
         self._step_quote(-1)
 
     def _step_quote(self, step: int) -> None:
-        shown = self._visible_quotes()
+        """From the chosen quote, or the highlighted one, to the next (so the first ] moves)."""
+        shown = self.query_one(QuoteList).shown
         if not shown:
             return
-        current_id = self.document.quotes[self.current_quote].id if self.current_quote >= 0 else None
+        reference = self.current()
         ids = [q.id for q in shown]
-        position = ids.index(current_id) + step if current_id in ids else (0 if step > 0 else len(ids) - 1)
+        if reference is not None and reference.id in ids:
+            position = ids.index(reference.id) + step
+        else:
+            position = 0 if step > 0 else len(ids) - 1
         self.jump_to_quote(ids[position % len(ids)])
 
     def action_cycle_speaker(self) -> None:
@@ -181,8 +244,20 @@ class ArticleScreen(Screen):
         self._announce_filter()
 
     def _announce_filter(self) -> None:
+        self._label_panes()
         speaker = self.document.speaker(self.query_one(QuoteList).speaker_filter)
         self.notify(f"quotes by {speaker.name}" if speaker else "quotes by everyone", timeout=2, markup=False)
+
+    def action_toggle_sidebar(self) -> None:
+        """Wide: hide or show the sidebar. Narrow: the sidebar takes the quotes' place, or gives it back."""
+        self.toggle_class("-sidebar-toggled")
+        self.call_after_refresh(self._keep_focus_visible)
+
+    def _keep_focus_visible(self) -> None:
+        """A pane that was just hidden gives the focus to the article."""
+        focused = self.focused
+        if focused is None or not all(node.display for node in focused.ancestors_with_self if node is not self):
+            self.query_one(ArticleView).focus()
 
     # --- find ----------------------------------------------------------------
     def action_find(self) -> None:
@@ -191,20 +266,22 @@ class ArticleScreen(Screen):
         field.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        needle = event.value.strip()
+        self.needle = event.value.strip()
         view = self.query_one(ArticleView)
         self.hits = (
-            [m.span() for m in re.finditer(re.escape(needle), self.document.text, re.IGNORECASE)] if needle else []
+            [m.span() for m in re.finditer(re.escape(self.needle), self.document.text, re.IGNORECASE)]
+            if self.needle
+            else []
         )
         self.current_hit = 0 if self.hits else -1
         view.set_hits(self.hits, self.current_hit)
         event.input.display = False
         view.focus()
+        self._label_panes()
         if self.hits:
             view.scroll_to_offset(self.hits[0][0])
-            self.notify(f"{len(self.hits)} hits for {needle!r}", timeout=2, markup=False)
-        elif needle:
-            self.notify(f"no hits for {needle!r}", severity="warning", timeout=2, markup=False)
+        elif self.needle:
+            self.notify(f"no hits for {self.needle!r}", severity="warning", timeout=2, markup=False)
 
     def _step_hit(self, step: int) -> None:
         if not self.hits:
@@ -213,6 +290,7 @@ class ArticleScreen(Screen):
         view = self.query_one(ArticleView)
         view.set_hits(self.hits, self.current_hit)
         view.scroll_to_offset(self.hits[self.current_hit][0])
+        self._label_panes()
 
     def action_next_hit(self) -> None:
         self._step_hit(1)
@@ -228,7 +306,12 @@ class ArticleScreen(Screen):
             return
         self.app.close_article()
 
-    def selected_quote_text(self) -> str | None:
-        if self.current_quote < 0:
+    def quote_citation(self) -> str | None:
+        """The current quote as one would cite it: "…" — Keir Starmer, in <title>."""
+        quote = self.current()
+        if quote is None:
             return None
-        return self.document.quote_text(self.document.quotes[self.current_quote])
+        speaker = self.document.speaker(quote.speaker)
+        where = self.article.title or self.article.source
+        who = f"{speaker.name}, in {where}" if speaker else f"in {where}"
+        return f'"{self.document.quote_text(quote)}" — {who}'

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 from rich.text import Text
 from textual import work
@@ -20,10 +21,25 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from tui.app.widgets.library_list import LibraryList, Row
+from tui.app.words import plural
 from tui.sanitize import visible
 from tui.sources import Article, SourceError, load_article
 from tui.store import LibraryError, text_hash
 from tui.store.library import problem
+
+
+def site_name(source: str) -> str:
+    """The site an address belongs to ("bbc.co.uk"), or "" for anything that is not a web address."""
+    parsed = urlparse(source)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        return ""
+    host = parsed.hostname
+    return host[4:] if host.startswith("www.") else host
+
+
+def day(value: str) -> str:
+    """An ISO date or timestamp as its day (2024-07-18); anything else as given."""
+    return value[:10] if len(value) >= 10 and value[4:5] == "-" else value
 
 
 @dataclass
@@ -45,11 +61,14 @@ class Entry:
 class LibraryScreen(Screen):
     """One row per article under its feed's heading; Enter opens it."""
 
+    HELP_TITLE = "Library"
+
     BINDINGS = [
-        Binding("m", "toggle_read", "Read/unread"),
-        Binding("r", "refresh_feeds", "Refresh feeds"),
-        Binding("p", "speakers", "Speakers"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit newsreader"),
+        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
+        Binding("m", "toggle_read", "Read", id="toggle_read", tooltip="Mark the article read / unread"),
+        Binding("r", "refresh_feeds", "Refresh", id="refresh_feeds", tooltip="Fetch new articles from every feed"),
+        Binding("p", "speakers", "Speakers", id="speakers", tooltip="Speakers across every analysed article"),
     ]
 
     def __init__(self, paths: list[Path], folder_name: str = "", **kwargs):
@@ -61,13 +80,15 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield LibraryList(id="library")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "newsreader"
         self.sub_title = "library"
         self.rebuild()
         self.query_one(LibraryList).focus()
+        if any(entry.quotes is None for entry in self.entries.values()):
+            self.call_after_refresh(self.app.warm_up_model)  # spaCy loads while the reader chooses
 
     # --- the listing ----------------------------------------------------------------
     def gather(self) -> list[Entry]:
@@ -86,8 +107,8 @@ class LibraryScreen(Screen):
                     f"file:{path}",
                     self.folder_name,
                     article.title,
-                    path.name,
-                    article.date,
+                    site_name(article.source) or self.folder_name,
+                    day(article.date),
                     digest,
                     (lambda a=article: a),
                     counts[0] if counts else None,
@@ -103,8 +124,8 @@ class LibraryScreen(Screen):
                     f"stored:{row['id']}",
                     group,
                     row["title"],
-                    row["source"],
-                    row["date"],
+                    site_name(row["source"]) or group,
+                    day(row["date"] or ""),
                     row["text_hash"],
                     (lambda i=row["id"]: self._stored(i)),
                     row["quotes"],
@@ -133,10 +154,18 @@ class LibraryScreen(Screen):
         for group, members in groups.items():
             unread = sum(not e.read for e in members)
             heading = Text(f"▾ {group}  ", style="bold")
-            heading.append(f"{len(members)} articles · {unread} unread", style="dim")
+            heading.append(f"{plural(len(members), 'article')} · {unread} unread")
             rows.append(Row(None, lambda h=heading: [h]))
             rows.extend(Row(e.key, lambda e=e: self._cells(e)) for e in members)
-        listing.set_rows(rows, keep)
+        entries = list(self.entries.values())
+        natural = {
+            "source": max((len(e.source) for e in entries), default=0),
+            "date": max((len(e.date) for e in entries), default=0),
+            "quotes": max((len(str(e.quotes)) for e in entries if e.quotes is not None), default=0),
+            "speakers": max((len(str(e.speakers)) for e in entries if e.speakers is not None), default=0),
+        }
+        natural["source"] = min(natural["source"], 24)
+        listing.set_rows(rows, keep, natural)
         if not self.entries:
             self.sub_title = "library · empty: open a file, or add a feed with 'newsreader feeds add URL'"
 
@@ -144,8 +173,8 @@ class LibraryScreen(Screen):
         return [
             Text(" " if entry.read else "●", style="bold"),
             Text(visible(entry.title) or "(untitled)"),
-            Text(visible(entry.source), style="dim"),
-            Text(visible(entry.date) or "–", style="dim"),
+            Text(visible(entry.source)),
+            Text(visible(entry.date) or "–"),
             Text("–" if entry.quotes is None else str(entry.quotes), justify="right"),
             Text("–" if entry.speakers is None else str(entry.speakers), justify="right"),
         ]
@@ -206,7 +235,7 @@ class LibraryScreen(Screen):
         new = sum(r.new for r in reports)
         errors = [r.error for r in reports if r.error]
         self.sub_title = "library"
-        self.notify(f"{new} new articles from {len(reports)} feeds", timeout=3)
+        self.notify(f"{plural(new, 'new article')} from {plural(len(reports), 'feed')}", timeout=3)
         for error in errors[:5]:
             self.notify(error, severity="warning", markup=False, timeout=8)
         self.rebuild()

@@ -13,6 +13,8 @@ from textual.widgets import DataTable, Footer, Header
 
 from tui.analysis import lexicons
 from tui.app.screens.library import Entry
+from tui.app.widgets.list_table import ListTable
+from tui.app.words import plural
 from tui.model import Document
 from tui.sources import SourceError
 
@@ -56,7 +58,12 @@ def gather(entries: list[Entry], documents: dict[str, Document]) -> list[Heard]:
 class SpeakersScreen(Screen):
     """Who is quoted across the analysed articles."""
 
-    BINDINGS = [Binding("escape,q", "back", "Back"), Binding("j", "down", show=False), Binding("k", "up", show=False)]
+    HELP_TITLE = "Speakers across the library"
+
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="back", tooltip="Back to the library"),
+        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
+    ]
 
     def __init__(self, entries: list[Entry], **kwargs):
         super().__init__(**kwargs)
@@ -65,8 +72,8 @@ class SpeakersScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="speakers", cursor_type="row")
-        yield Footer()
+        yield ListTable(id="speakers", cursor_type="row")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "speakers across the library"
@@ -78,7 +85,7 @@ class SpeakersScreen(Screen):
                 documents[digest] = document
         self.heard = gather(self.entries, documents)
         analysed = sum(e.digest in documents for e in self.entries)
-        self.sub_title = f"speakers across the library · {analysed} of {len(self.entries)} articles analysed"
+        self.sub_title = f"speakers across the library · {analysed} of {plural(len(self.entries), 'article')} analysed"
         table = self.query_one(DataTable)
         table.add_columns("speaker", "kind", "articles", "quotes")
         for index, item in enumerate(self.heard):
@@ -98,17 +105,16 @@ class SpeakersScreen(Screen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def action_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
-
 
 class SpeakerQuotesScreen(Screen):
     """One speaker's quotes, article by article."""
 
-    BINDINGS = [Binding("escape,q", "back", "Back")]
+    HELP_TITLE = "One speaker's quotes"
+
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="back", tooltip="Back to the speakers"),
+        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
+    ]
 
     def __init__(self, heard: Heard, **kwargs):
         super().__init__(**kwargs)
@@ -116,11 +122,13 @@ class SpeakerQuotesScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="speaker-quotes", cursor_type="row")
-        yield Footer()
+        yield ListTable(id="speaker-quotes", cursor_type="row")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.heard.name}: {len(self.heard.quotes)} quotes in {self.heard.articles} articles"
+        self.sub_title = (
+            f"{self.heard.name}: {plural(len(self.heard.quotes), 'quote')} in {plural(self.heard.articles, 'article')}"
+        )
         table = self.query_one(DataTable)
         table.add_column("article", width=36)
         table.add_column("quote")

@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -89,13 +90,15 @@ def _next_starts(lines: list[tuple[int, int] | None]) -> list[float]:
 class ArticleView(ScrollView, can_focus=True):
     """A scrolling, line-by-line view of one document's text."""
 
+    HELP_TITLE = "Article pane"
+
     BINDINGS = [
-        Binding("j,down", "line(1)", "Down", show=False),
-        Binding("k,up", "line(-1)", "Up", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "Bottom", show=False),
-        Binding("space,pagedown", "page(1)", "Page", show=False),
-        Binding("b,pageup", "page(-1)", "Page up", show=False),
+        Binding("j,down", "line(1)", "Down", show=False, id="down", tooltip="Scroll a line down"),
+        Binding("k,up", "line(-1)", "Up", show=False, id="up", tooltip="Scroll a line up"),
+        Binding("g,home", "top", "Top", show=False, id="top", tooltip="The top of the article"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="bottom", tooltip="The end of the article"),
+        Binding("space,pagedown", "page(1)", "Page", show=False, id="page_down", tooltip="A page down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="page_up", tooltip="A page up"),
     ]
     """
     | Key | Action |
@@ -105,8 +108,30 @@ class ArticleView(ScrollView, can_focus=True):
     | space / pagedown, b / pageup | Scroll a page. |
     """
 
+    COMPONENT_CLASSES = {
+        "article-view--selected",
+        "article-view--cue",
+        "article-view--hit",
+        "article-view--current-hit",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `article-view--selected` | The quote chosen in the quote list. |
+    | `article-view--cue` | A reporting verb ("said"). |
+    | `article-view--hit` | A find hit. |
+    | `article-view--current-hit` | The find hit stepped to with n / N. |
+    """
+
     DEFAULT_CSS = """
-    ArticleView { padding: 0 1; scrollbar-gutter: stable; }
+    ArticleView {
+        padding: 0 1;
+        scrollbar-gutter: stable;
+        & > .article-view--selected { background: $primary-muted; color: $text; }
+        & > .article-view--cue { text-style: underline; }
+        & > .article-view--hit { text-style: reverse; }
+        & > .article-view--current-hit { background: $warning; color: $text; text-style: bold; }
+    }
     """
 
     selected: reactive[tuple[int, int] | None] = reactive(None)
@@ -120,10 +145,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int] | None] = []
         self._starts: list[int] = []
         self._wrapped_width = -1
-        self._runs: list[tuple[int, int, Style]] = []
+        self._runs: list[tuple[int, int, int, Style]] = []
         self._run_starts: list[int] = []
-        self._cache: dict[int, Strip] = {}
-        self._build_runs()
+        self._runs_stale = True
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
 
     # --- keys: no animation, so a held key never queues up scrolling -------------
     def action_line(self, step: int) -> None:
@@ -144,41 +169,55 @@ class ArticleView(ScrollView, can_focus=True):
         """Show a (newly analysed) document: new highlights; the text is re-wrapped only if it changed."""
         same_text = document.text == self.document.text and document.paragraphs == self.document.paragraphs
         self.document = document
-        self._build_runs()
-        if same_text:
-            self.refresh()
-        else:
+        self._restyle()
+        if not same_text:
             self._relayout(force=True)
 
     def set_hits(self, hits: list[tuple[int, int]], current: int) -> None:
         self.hits, self.current_hit = hits, current
-        self._build_runs()
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Highlights must be made again (new document, selection, hits or theme)."""
+        self._runs_stale = True
+        self._cache.clear()
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        """A theme or CSS change: every cached line carries the old colours."""
+        super().notify_style_update()
+        self._runs_stale = True
+        self._cache.clear()
+
     def _build_runs(self) -> None:
-        """Style runs over the text, lowest priority first (later runs win)."""
+        """Style runs over the text, each with its priority (higher wins where runs overlap)."""
         document = self.document
-        colours = palette.speaker_colours(document)
-        runs: list[tuple[int, int, Style]] = []
+        colours = palette.speaker_colours(document, palette.app_palette(self.app))
+        cue = self.get_component_rich_style("article-view--cue", partial=True)
+        hit = self.get_component_rich_style("article-view--hit", partial=True)
+        # The full style, not the partial one: it resolves `$text` (auto) against the background.
+        current_hit = self.get_component_rich_style("article-view--current-hit")
+        selected = self.get_component_rich_style("article-view--selected")
+        runs: list[tuple[int, int, int, Style]] = []
+        if self.selected:
+            runs.append((*self.selected, 0, selected))
         for quote in document.quotes:
-            runs.append((quote.start, quote.end, palette.quote_style(colours.get(quote.speaker or ""))))
+            runs.append((quote.start, quote.end, 1, palette.quote_style(colours.get(quote.speaker or ""))))
             if quote.cue_span:
-                runs.append((*quote.cue_span, palette.CUE_STYLE))
+                runs.append((*quote.cue_span, 2, cue))
         for speaker in document.speakers:
             style = palette.mention_style(colours[speaker.id])
-            runs.extend((start, end, style) for start, end in speaker.mentions)
-        if self.selected:
-            runs.append((*self.selected, palette.SELECTED_STYLE))
+            runs.extend((start, end, 3, style) for start, end in speaker.mentions)
         for index, (start, end) in enumerate(self.hits):
-            runs.append((start, end, palette.CURRENT_HIT_STYLE if index == self.current_hit else palette.HIT_STYLE))
+            runs.append((start, end, 4, current_hit if index == self.current_hit else hit))
         self._runs = sorted(runs, key=lambda run: run[0])
         self._run_starts = [run[0] for run in self._runs]
-        self._longest_run = max((end - start for start, end, _ in runs), default=0)
+        self._longest_run = max((end - start for start, end, _, _ in runs), default=0)
+        self._runs_stale = False
         self._cache.clear()
 
     def watch_selected(self) -> None:
-        self._build_runs()
-        self.refresh()
+        self._restyle()
 
     # --- layout ------------------------------------------------------------
     def on_resize(self) -> None:
@@ -230,11 +269,13 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_text_line(self, line_number: int) -> Strip:
         if line_number >= len(self._lines) or self._lines[line_number] is None:
             return Strip.blank(0)
+        if self._runs_stale:
+            self._build_runs()
         start, end = self._lines[line_number]
         text = Text(self.document.text[start:end].rstrip("\n"))
         first = bisect_right(self._run_starts, start - self._longest_run - 1)
         last = bisect_right(self._run_starts, end)
-        for run_start, run_end, style in self._runs[first:last]:
-            if run_end > start and run_start < end:
-                text.stylize(style, max(run_start, start) - start, min(run_end, end) - start)
+        overlapping = [run for run in self._runs[first:last] if run[1] > start and run[0] < end]
+        for run_start, run_end, _, style in sorted(overlapping, key=lambda run: run[2]):
+            text.stylize(style, max(run_start, start) - start, min(run_end, end) - start)
         return text_strip(text, self.app.console, self.rich_style)

@@ -17,8 +17,13 @@ from textual.strip import Strip
 
 from tui.app.widgets.lines import text_strip
 
-CURSOR = Style(bgcolor="#2a4a7a", bold=True)
-COLUMNS = (("", 2), ("title", 0), ("source", 24), ("date", 11), ("quotes", 7), ("speakers", 9))
+COLUMNS = ("", "title", "source", "date", "quotes", "speakers")
+"""The columns in order; the title takes the width the others leave."""
+
+DROP_ORDER = ("speakers", "quotes", "source", "date")
+"""Columns given up, in this order, when the title would get less than MIN_TITLE cells."""
+
+MIN_TITLE = 30
 
 
 @dataclass
@@ -40,14 +45,16 @@ class Row:
 class LibraryList(ScrollView, can_focus=True):
     """Rows with a cursor; Enter posts `Chosen` with the row's key."""
 
+    HELP_TITLE = "Article list"
+
     BINDINGS = [
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("pagedown,space", "page(1)", "Page", show=False),
-        Binding("pageup,b", "page(-1)", "Page up", show=False),
-        Binding("home,g", "edge(-1)", "First", show=False),
-        Binding("end,G", "edge(1)", "Last", show=False),
-        Binding("enter", "choose", "Open", show=False),
+        Binding("j,down", "move(1)", "Down", show=False, id="down", tooltip="Next article"),
+        Binding("k,up", "move(-1)", "Up", show=False, id="up", tooltip="Previous article"),
+        Binding("space,pagedown", "page(1)", "Page", show=False, id="page_down", tooltip="A page down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="page_up", tooltip="A page up"),
+        Binding("g,home", "edge(-1)", "First", show=False, id="top", tooltip="First article"),
+        Binding("G,end", "edge(1)", "Last", show=False, id="bottom", tooltip="Last article"),
+        Binding("enter", "choose", "Open", id="open", tooltip="Open the article"),
     ]
     """
     | Key | Action |
@@ -56,6 +63,23 @@ class LibraryList(ScrollView, can_focus=True):
     | space / b, page keys | A page down / up. |
     | g / G | First / last. |
     | enter | Open the article. |
+    """
+
+    COMPONENT_CLASSES = {"library-list--cursor", "library-list--cursor-blurred", "library-list--header"}
+    """
+    | Class | Description |
+    | :- | :- |
+    | `library-list--cursor` | The row under the cursor while the list has focus. |
+    | `library-list--cursor-blurred` | The same without focus. |
+    | `library-list--header` | The column names. |
+    """
+
+    DEFAULT_CSS = """
+    LibraryList {
+        & > .library-list--cursor { background: $primary-muted; text-style: bold; }
+        & > .library-list--cursor-blurred { background: $primary-muted 50%; }
+        & > .library-list--header { color: $text-muted; text-style: bold; }
+    }
     """
 
     class Chosen(Message):
@@ -67,6 +91,8 @@ class LibraryList(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.rows: list[Row] = []
         self._cursor = 0
+        self.natural: dict[str, int] = {name: len(name) for name in COLUMNS}
+        """Each column's width from its widest cell (the title's is ignored)."""
 
     @property
     def cursor(self) -> int:
@@ -78,9 +104,12 @@ class LibraryList(ScrollView, can_focus=True):
         self._cursor = index
         self.refresh()
 
-    def set_rows(self, rows: list[Row], keep: str | None = None) -> None:
+    def set_rows(self, rows: list[Row], keep: str | None = None, natural: dict[str, int] | None = None) -> None:
+        """Show these rows; `natural` gives the widest cell of each column (so columns fit their content)."""
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self.natural = {name: max(len(name), (natural or {}).get(name, 0)) for name in COLUMNS}
+        self.natural[""] = 1
+        self.virtual_size = Size(0, len(rows) + 1)  # never wider than the pane: no horizontal scrollbar
         keys = [row.key for row in rows]
         if keep is not None and keep in keys:
             self.cursor = keys.index(keep)
@@ -98,13 +127,23 @@ class LibraryList(ScrollView, can_focus=True):
 
     # --- rendering ------------------------------------------------------------------
     def _widths(self, width: int) -> list[int]:
-        fixed = sum(w for _, w in COLUMNS if w)
-        return [w or max(10, width - fixed) for _, w in COLUMNS]
+        """Cells per column (0: not shown), each with one space after it."""
+        widths = {name: self.natural[name] + 1 for name in COLUMNS if name != "title"}
+        for name in DROP_ORDER:
+            if width - sum(widths.values()) >= MIN_TITLE:
+                break
+            widths[name] = 0
+        widths["title"] = max(1, width - sum(widths.values()))
+        return [widths[name] for name in COLUMNS]
 
     def _line(self, cells: list[Text], width: int, style: Style) -> Strip:
         line = Text(no_wrap=True, overflow="ellipsis")
         for cell, column_width in zip(cells, self._widths(width)):
+            if column_width <= 0:
+                continue
             piece = cell.copy()
+            if piece.justify == "right" and piece.cell_len < column_width - 1:
+                piece.pad_left(column_width - 1 - piece.cell_len)
             piece.truncate(column_width - 1, overflow="ellipsis", pad=True)
             line.append_text(piece)
             line.append(" ")
@@ -113,21 +152,21 @@ class LibraryList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
         if y == 0:
-            header = [Text(name, style="bold") for name, _ in COLUMNS]
-            return self._line(header, width, Style(dim=True))
+            header = [Text(name) for name in COLUMNS]
+            header_style = self.get_component_rich_style("library-list--header")
+            return self._line(header, width, Style(color=header_style.color, bold=True))
         index = int(self.scroll_y) + y - 1
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
-        if row.key is None:
-            return self._line([Text(""), row.cells[0]], width, Style())
-        style = (
-            CURSOR
-            if index == self.cursor and self.has_focus
-            else Style(bgcolor="#333333")
-            if index == self.cursor
-            else Style()
-        )
+        if row.key is None:  # a heading spans the whole line
+            heading = row.cells[0].copy()
+            heading.truncate(width, overflow="ellipsis")
+            return text_strip(heading, self.app.console, self.rich_style, width)
+        style = Style()
+        if index == self.cursor:
+            cursor = "library-list--cursor" if self.has_focus else "library-list--cursor-blurred"
+            style = self.get_component_rich_style(cursor)
         return self._line(row.cells, width, style)
 
     def on_focus(self) -> None:

@@ -24,31 +24,47 @@ from tui.app.widgets.lines import text_strip
 from tui.model import Document, Quote
 
 MAX_TEXT_LINES = 4
-CURSOR_STYLE = Style(bgcolor="#2a3a5a")
 
 
 class QuoteList(ScrollView, can_focus=True):
     """Quotes in text order, optionally only one speaker's; a cursor picks one."""
 
+    HELP_TITLE = "Quotes pane"
+
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown,space", "page_down_quote", "Page", show=False),
-        Binding("pageup,b", "page_up_quote", "Page up", show=False),
-        Binding("enter", "choose", "Jump", show=False),
+        Binding("j,down", "cursor_down", "Down", show=False, id="down", tooltip="Next quote in the list"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="up", tooltip="Previous quote in the list"),
+        Binding("g,home", "first", "First", show=False, id="top", tooltip="First quote"),
+        Binding("G,end", "last", "Last", show=False, id="bottom", tooltip="Last quote"),
+        Binding("space,pagedown", "page_down_quote", "Page", show=False, id="page_down", tooltip="A page down"),
+        Binding("b,pageup", "page_up_quote", "Page up", show=False, id="page_up", tooltip="A page up"),
+        Binding("enter", "choose", "Jump", id="open", tooltip="Jump to the quote in the article"),
     ]
     """
     | Key | Action |
     | :- | :- |
     | j / down, k / up | Next / previous quote. |
     | g / G | First / last quote. |
+    | space / b | A page down / up. |
     | enter | Jump to the quote in the article. |
     """
 
+    COMPONENT_CLASSES = {"quote-list--cursor", "quote-list--cursor-blurred", "quote-list--muted"}
+    """
+    | Class | Description |
+    | :- | :- |
+    | `quote-list--cursor` | The quote under the cursor while the list has focus. |
+    | `quote-list--cursor-blurred` | The same while another pane has focus. |
+    | `quote-list--muted` | A quote's kind and the empty-list message. |
+    """
+
     DEFAULT_CSS = """
-    QuoteList { scrollbar-gutter: stable; }
+    QuoteList {
+        scrollbar-gutter: stable;
+        & > .quote-list--cursor { background: $primary-muted; }
+        & > .quote-list--cursor-blurred { background: $primary-muted 50%; }
+        & > .quote-list--muted { color: $text-muted; }
+    }
     """
 
     cursor: reactive[int] = reactive(0)
@@ -69,6 +85,8 @@ class QuoteList(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int, int, bool]] = []
         self._first_line: list[int] = []  # first line of each shown quote
         self._width = -1
+        self.empty_message = "Analysing…"
+        """What the list says when it shows no quote."""
 
     # --- content -------------------------------------------------------------
     def set_document(self, document: Document) -> None:
@@ -113,23 +131,28 @@ class QuoteList(ScrollView, can_focus=True):
     def _text(self, line: tuple[int, int, int, bool], width: int) -> Text:
         index, start, end, cut = line
         if index == -2:
-            message = "No quotes found." if self.document.quotes or self.document.speakers else "No quotes yet."
-            return Text(message, style="dim italic")
+            speaker = self.document.speaker(self.speaker_filter)
+            message = f"No quotes by {speaker.name}." if speaker else self.empty_message
+            return Text(message, style=self._muted())
         if index < 0:
             return Text("")
         quote = self.shown[index]
         if start < 0:
             speaker = self.document.speaker(quote.speaker)
-            colour = palette.speaker_colours(self.document).get(quote.speaker or "")
+            colour = palette.speaker_colours(self.document, palette.app_palette(self.app)).get(quote.speaker or "")
             head = Text(no_wrap=True, overflow="ellipsis")
             head.append(speaker.name if speaker else "unattributed", style=Style(bold=True, color=colour))
-            head.append(f" · {quote.kind}", style="dim")
+            head.append(f" · {quote.kind}", style=self._muted())
             head.truncate(width, overflow="ellipsis")
             return head
         body = self.document.text[start:end].replace("\n", " ").rstrip()
         return Text(body[: max(0, width - 1)] + "…" if cut else body)
 
     # --- rendering -------------------------------------------------------------
+    def _muted(self) -> Style:
+        """The muted colour alone ($text-muted is "auto 60%": only the full style resolves it)."""
+        return Style(color=self.get_component_rich_style("quote-list--muted").color)
+
     def render_line(self, y: int) -> Strip:
         number = int(self.scroll_y) + y
         width = self.scrollable_content_region.width or self.size.width
@@ -139,7 +162,8 @@ class QuoteList(ScrollView, can_focus=True):
         text = self._text(line, width)
         base = self.rich_style
         if line[0] == self.cursor and line[0] >= 0:
-            base = base + (CURSOR_STYLE if self.has_focus else Style(bgcolor="#303030"))
+            cursor = "quote-list--cursor" if self.has_focus else "quote-list--cursor-blurred"
+            base = base + self.get_component_rich_style(cursor)
         return text_strip(text, self.app.console, base, width)
 
     def watch_cursor(self, old: int, new: int) -> None:
