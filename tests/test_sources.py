@@ -191,6 +191,33 @@ def test_malformed_opml_gets_a_message(tmp_path, text):
 
 
 # --- the library database --------------------------------------------------------------------
+def test_library_listing_is_typed_records_with_read_state_and_counts(tmp_path):
+    from tui.store import LibraryFeed, LibraryListing
+
+    library = Library(tmp_path / "library.sqlite3")
+    feed = library.add_feed("http://harbour.invalid/rss", "Harbour News")
+    assert isinstance(feed, LibraryFeed) and feed.title == "Harbour News"
+    library.add_articles(
+        [
+            {
+                "feed_id": feed.id,
+                "url": "http://harbour.invalid/1",
+                "title": "Ferry",
+                "date": "2026-05-04",
+                "text": "A.",
+            },
+            {"url": "http://harbour.invalid/2", "title": "Tide", "date": "2026-05-05", "text": "B."},
+        ]
+    )
+    ferry, tide = sorted(library.rows(), key=lambda row: row.title)
+    assert isinstance(ferry, LibraryListing)
+    assert (ferry.feed_id, ferry.read, ferry.quotes) == (feed.id, False, None)
+    library.mark_read(tide.text_hash)
+    library.record_analysis(tide.text_hash, 3, 2, "key")
+    tide = next(row for row in library.rows() if row.title == "Tide")
+    assert (tide.feed_id, tide.read, tide.quotes, tide.speakers) == (None, True, 3, 2)
+
+
 def test_library_migrates_an_old_schema_and_refuses_a_newer_one(tmp_path):
     from tui.store.library import MIGRATIONS, SCHEMA_VERSION, LibraryError
 

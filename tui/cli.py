@@ -362,12 +362,12 @@ def run_articles(argv: list[str]) -> int:
     table = Table("number", "read", "feed", "title", "date", "quotes")
     for row in library.rows():
         table.add_row(
-            str(row["id"]),
-            "" if row["read"] else "●",
-            _cell(feeds.get(row["feed_id"], "saved pages")),
-            _cell(row["title"]),
-            _cell(row["date"]),
-            "–" if row["quotes"] is None else str(row["quotes"]),
+            str(row.id),
+            "" if row.read else "●",
+            _cell(feeds.get(row.feed_id, "saved pages")),
+            _cell(row.title),
+            _cell(row.date),
+            "–" if row.quotes is None else str(row.quotes),
         )
     _print(table)
     return 0

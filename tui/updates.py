@@ -13,18 +13,18 @@ from tui.sources import Article, SourceError
 from tui.sources.feeds import FeedUpdate, refresh
 from tui.sources.opml import read_opml, write_opml
 from tui.sources.web import fetch_article
-from tui.store import Feed, Library, StoredArticle
+from tui.store import Library, LibraryArticle, LibraryFeed
 
 
 @dataclass
 class RefreshReport:
-    feed: Feed
+    feed: LibraryFeed
     new: int = 0
     not_modified: bool = False
     error: str | None = None
 
 
-def _store_update(library: Library, feed: Feed, update: FeedUpdate) -> RefreshReport:
+def _store_update(library: Library, feed: LibraryFeed, update: FeedUpdate) -> RefreshReport:
     if update.error:
         library.update_feed(feed.id, error=update.error, refreshed_at=time.time())
         return RefreshReport(feed, error=update.error)
@@ -87,7 +87,7 @@ def export_opml(library: Library) -> str:
     return write_opml([(f.url, f.title) for f in library.feeds()])
 
 
-def save_page(library: Library, url: str) -> StoredArticle:
+def save_page(library: Library, url: str) -> LibraryArticle:
     """Fetch a web page's article and keep it for offline reading (a stored copy wins offline)."""
     stored = library.article_by_url(url)
     try:
@@ -111,5 +111,5 @@ def save_page(library: Library, url: str) -> StoredArticle:
     return library.article_by_url(url)  # type: ignore[return-value]
 
 
-def as_article(stored: StoredArticle) -> Article:
+def as_article(stored: LibraryArticle) -> Article:
     return Article(text=stored.text, title=stored.title, source=stored.source, date=stored.date, author=stored.author)

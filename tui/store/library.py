@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Required, TypedDict
 
 from tui.sanitize import visible
 from tui.store.cache import text_hash
@@ -72,8 +73,10 @@ class LibraryError(Exception):
     """The library file cannot be used (newer schema, not a database, unwritable)."""
 
 
-@dataclass
-class Feed:
+@dataclass(frozen=True)
+class LibraryFeed:
+    """A feed the library follows, with what its last refresh left (HTTP validators, error)."""
+
     id: int
     url: str
     title: str
@@ -83,8 +86,8 @@ class Feed:
     error: str | None = None
 
 
-@dataclass
-class StoredArticle:
+@dataclass(frozen=True)
+class LibraryArticle:
     """An article kept in the library, with enough to read it offline."""
 
     id: int
@@ -97,6 +100,33 @@ class StoredArticle:
     text: str
     text_hash: str
     read: bool = False
+
+
+@dataclass(frozen=True)
+class LibraryListing:
+    """One stored article in a long listing: no text, and the analysis counts once analysed."""
+
+    id: int
+    feed_id: int | None
+    title: str
+    source: str
+    date: str
+    text_hash: str
+    read: bool
+    quotes: int | None
+    speakers: int | None
+
+
+class NewArticle(TypedDict, total=False):
+    """An article to store: its text, and whatever else is known about it."""
+
+    text: Required[str]
+    title: str
+    source: str
+    url: str | None
+    feed_id: int | None
+    author: str
+    date: str
 
 
 def default_path() -> Path:
@@ -208,30 +238,32 @@ class Library:
 
     @property
     def version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     # --- feeds -------------------------------------------------------------------
-    def add_feed(self, url: str, title: str = "") -> Feed:
+    def add_feed(self, url: str, title: str = "") -> LibraryFeed:
         url, title = visible(url), visible(title)
         with self.transaction() as db:
             db.execute("INSERT OR IGNORE INTO feeds (url, title) VALUES (?, ?)", (url, title))
             if title:
                 db.execute("UPDATE feeds SET title = ? WHERE url = ? AND title = ''", (title, url))
-        return self.feed_by_url(url)  # type: ignore[return-value]
+            row = db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        return _feed(row)
 
-    def feed_by_url(self, url: str) -> Feed | None:
+    def feed_by_url(self, url: str) -> LibraryFeed | None:
         row = self.db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
-        return Feed(**dict(row)) if row else None
+        return _feed(row) if row else None
 
-    def feeds(self) -> list[Feed]:
-        return [Feed(**dict(row)) for row in self.db.execute("SELECT * FROM feeds ORDER BY title COLLATE NOCASE, url")]
+    def feeds(self) -> list[LibraryFeed]:
+        return [_feed(row) for row in self.db.execute("SELECT * FROM feeds ORDER BY title COLLATE NOCASE, url")]
 
-    def update_feed(self, feed_id: int, **fields) -> None:
+    def update_feed(self, feed_id: int, **fields: str | float | None) -> None:
         allowed = {"title", "etag", "modified", "refreshed_at", "error"}
         names = [name for name in fields if name in allowed]
         for name in ("title", "error"):  # from the feed's server: never a control character stored
-            if fields.get(name) is not None:
-                fields[name] = visible(fields[name])
+            value = fields.get(name)
+            if value is not None:
+                fields[name] = visible(str(value))
         if not names:
             return
         with self.transaction() as db:
@@ -241,8 +273,8 @@ class Library:
             )
 
     # --- articles ------------------------------------------------------------------
-    def add_articles(self, items: Iterable[dict]) -> int:
-        """Store articles (dicts with text, title, source and maybe url, feed_id, author, date).
+    def add_articles(self, items: Iterable[NewArticle]) -> int:
+        """Store articles (text, title, source and maybe url, feed_id, author, date).
 
         An article whose URL is already there is left as it is. Returns how many were new.
         """
@@ -256,7 +288,7 @@ class Library:
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         item.get("feed_id"),
-                        visible(item["url"]) if item.get("url") else None,
+                        visible(url) if (url := item.get("url")) else None,
                         visible(item.get("source", item.get("url") or "")),
                         visible(item.get("title", "")),
                         visible(item.get("author", "")),
@@ -269,31 +301,31 @@ class Library:
                 added += cursor.rowcount
         return added
 
-    def articles(self, feed_id: int | None = None) -> list[StoredArticle]:
+    def articles(self, feed_id: int | None = None) -> list[LibraryArticle]:
         if feed_id is not None:
             rows = self.db.execute(_WITH_READ + " WHERE a.feed_id = ? ORDER BY a.date DESC, a.id DESC", (feed_id,))
         else:
             rows = self.db.execute(_WITH_READ + " ORDER BY a.date DESC, a.id DESC")
         return [_article(row) for row in rows]
 
-    def article(self, article_id: int) -> StoredArticle | None:
+    def article(self, article_id: int) -> LibraryArticle | None:
         row = self.db.execute(_WITH_READ + " WHERE a.id = ?", (article_id,)).fetchone()
         return _article(row) if row else None
 
-    def article_by_url(self, url: str) -> StoredArticle | None:
+    def article_by_url(self, url: str) -> LibraryArticle | None:
         row = self.db.execute(_WITH_READ + " WHERE a.url = ?", (url,)).fetchone()
         return _article(row) if row else None
 
-    def rows(self) -> list[sqlite3.Row]:
-        """Every stored article without its text (for long listings): id, feed, title, source,
-        date, text_hash, read, and the quote and speaker counts once analysed."""
-        return self.db.execute(
+    def rows(self) -> list[LibraryListing]:
+        """Every stored article without its text (for long listings), by feed then newest first."""
+        rows = self.db.execute(
             "SELECT a.id, a.feed_id, a.title, a.source, a.date, a.text_hash,"
             " r.text_hash IS NOT NULL AS read, n.quotes, n.speakers FROM articles a"
             " LEFT JOIN read_state r ON r.text_hash = a.text_hash"
             " LEFT JOIN analysis n ON n.text_hash = a.text_hash"
             " ORDER BY a.feed_id, a.date DESC, a.id DESC"
-        ).fetchall()
+        )
+        return [LibraryListing(**{**dict(row), "read": bool(row["read"])}) for row in rows]
 
     # --- analyses: counts shown in listings, and where the cached document is ----------
     def record_analysis(self, digest: str, quotes: int, speakers: int, key: str) -> None:
@@ -329,8 +361,13 @@ class Library:
                 db.execute("DELETE FROM read_state WHERE text_hash = ?", (digest,))
 
 
-def _article(row: sqlite3.Row) -> StoredArticle:
+# sqlite3.Row stays in this module: callers get the frozen records above.
+def _feed(row: sqlite3.Row) -> LibraryFeed:
+    return LibraryFeed(**dict(row))
+
+
+def _article(row: sqlite3.Row) -> LibraryArticle:
     data = dict(row)
     data.pop("added_at", None)
     data["read"] = bool(data["read"])
-    return StoredArticle(**data)
+    return LibraryArticle(**data)

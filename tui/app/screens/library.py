@@ -8,8 +8,6 @@ appear once an article has been analysed.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,6 +18,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from tui.app.screens.entry import Entry
+from tui.app.screens.speakers import SpeakersScreen
 from tui.app.widgets.library_list import LibraryList, Row
 from tui.app.words import plural
 from tui.sanitize import visible
@@ -40,22 +40,6 @@ def site_name(source: str) -> str:
 def day(value: str) -> str:
     """An ISO date or timestamp as its day (2024-07-18); anything else as given."""
     return value[:10] if len(value) >= 10 and value[4:5] == "-" else value
-
-
-@dataclass
-class Entry:
-    """One article in the listing, loaded only when opened."""
-
-    key: str
-    group: str
-    title: str
-    source: str
-    date: str
-    digest: str
-    load: Callable[[], Article]
-    quotes: int | None = None
-    speakers: int | None = None
-    read: bool = False
 
 
 class LibraryScreen(Screen):
@@ -118,19 +102,19 @@ class LibraryScreen(Screen):
             )
         feeds = {feed.id: feed.title or feed.url for feed in library.feeds()}
         for row in library.rows():
-            group = feeds.get(row["feed_id"], "saved pages")
+            group = feeds.get(row.feed_id, "saved pages")
             entries.append(
                 Entry(
-                    f"stored:{row['id']}",
+                    f"stored:{row.id}",
                     group,
-                    row["title"],
-                    site_name(row["source"]) or group,
-                    day(row["date"] or ""),
-                    row["text_hash"],
-                    (lambda i=row["id"]: self._stored(i)),
-                    row["quotes"],
-                    row["speakers"],
-                    bool(row["read"]),
+                    row.title,
+                    site_name(row.source) or group,
+                    day(row.date or ""),
+                    row.text_hash,
+                    (lambda i=row.id: self._stored(i)),
+                    row.quotes,
+                    row.speakers,
+                    row.read,
                 )
             )
         return entries
@@ -241,6 +225,4 @@ class LibraryScreen(Screen):
         self.rebuild()
 
     def action_speakers(self) -> None:
-        from tui.app.screens.speakers import SpeakersScreen
-
         self.app.push_screen(SpeakersScreen(list(self.entries.values())))

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from tui.analysis import lexicons
-from tui.app.screens.library import Entry
+from tui.app.screens.entry import Entry
 from tui.app.widgets.list_table import ListTable
 from tui.app.words import plural
 from tui.model import Document
