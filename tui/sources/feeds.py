@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from xml.sax import SAXException
 
 import feedparser
@@ -66,7 +67,7 @@ def html_to_text(html: str) -> str:
 _ROOT_ENDS = (b"</rss>", b"</feed>", b"</rdf:RDF>")
 
 
-def _recovered(parsed, body: bytes) -> bool:
+def _recovered(parsed: feedparser.FeedParserDict, body: bytes) -> bool:
     """Whether to take what feedparser's lenient second pass made of XML its strict pass refused.
 
     Yes for a whole feed with a bare & or an HTML entity such as &nbsp; (common, and harmless).
@@ -145,7 +146,7 @@ async def refresh_async(
     results: list[FeedUpdate | None] = [None] * len(feeds)
     async with client(timeout=timeout) as http:
 
-        async def one(index, url, etag, modified):
+        async def one(index: int, url: str, etag: str | None, modified: str | None) -> None:
             async with gate:
                 update = await _fetch_feed(http, url, etag, modified, limit, deadline)
             results[index] = update
@@ -161,14 +162,17 @@ async def refresh_async(
     for outcome in outcomes:  # a failure to keep an update (a full disk) is the caller's to report
         if isinstance(outcome, Exception):
             raise outcome
+    updates = []
     for index, (url, _, _) in enumerate(feeds):
-        if results[index] is None:
-            results[index] = FeedUpdate(url, error=f"{url}: not fetched within the refresh's {total_deadline:g} s")
+        update = results[index]
+        if update is None:
+            update = FeedUpdate(url, error=f"{url}: not fetched within the refresh's {total_deadline:g} s")
             if on_update is not None:
-                on_update(index, results[index])
-    return results  # type: ignore[return-value]
+                on_update(index, update)
+        updates.append(update)
+    return updates
 
 
-def refresh(feeds: list[tuple[str, str | None, str | None]], concurrency: int = 16, **kwargs) -> list[FeedUpdate]:
+def refresh(feeds: list[tuple[str, str | None, str | None]], concurrency: int = 16, **kwargs: Any) -> list[FeedUpdate]:
     """The blocking form of `refresh_async` (for the command line and worker threads)."""
     return asyncio.run(refresh_async(feeds, concurrency, **kwargs))

@@ -10,6 +10,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tui.sanitize import visible
 
@@ -132,7 +133,7 @@ def article_from_html(html: str, source: str | Path) -> Article:
     return Article(text=text, title=title or title_of(text), source=str(source), date=date, author=author, partial=note)
 
 
-def _bounded_tree(html: str, source: str | Path):
+def _bounded_tree(html: str, source: str | Path) -> tuple[Any, str]:  # lxml ships no types: its tree is Any
     """The parsed page, cut after its first MAX_ELEMENTS elements (trafilatura's time grows
     faster than the page: 100,000 paragraphs took 75 s), and a note when it was cut."""
     import lxml.html

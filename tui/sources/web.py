@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import codecs
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -33,14 +34,15 @@ class Fetched:
     modified: str | None = None
 
 
-def client(**kwargs) -> httpx.AsyncClient:
-    """An async client with newsreader's User-Agent, timeouts and redirect limit."""
+def client(timeout: httpx.Timeout = TIMEOUT, transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+    """An async client with newsreader's User-Agent, timeouts and redirect limit
+    (`transport` lets a test answer requests itself)."""
     return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT},
-        timeout=kwargs.pop("timeout", TIMEOUT),
+        timeout=timeout,
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
-        **kwargs,
+        transport=transport,
     )
 
 
@@ -63,7 +65,9 @@ def describe(error: Exception, url: str) -> str:
     return f"{url}: {error.__class__.__name__}" + (f": {detail}" if detail else "")
 
 
-def _request_url(error: httpx.HTTPError) -> str | None:
+def _request_url(error: Exception) -> str | None:
+    if not isinstance(error, httpx.RequestError):  # httpx.InvalidURL carries no request at all
+        return None
     try:
         return str(error.request.url)
     except RuntimeError:  # no request attached
@@ -71,7 +75,11 @@ def _request_url(error: httpx.HTTPError) -> str | None:
 
 
 async def get(
-    http: httpx.AsyncClient, url: str, limit: int = MAX_BYTES, headers: dict | None = None, deadline: float = DEADLINE
+    http: httpx.AsyncClient,
+    url: str,
+    limit: int = MAX_BYTES,
+    headers: dict[str, str] | None = None,
+    deadline: float = DEADLINE,
 ) -> Fetched:
     """GET a URL within the limits and a total deadline (connect, headers and body together).
 
@@ -86,7 +94,7 @@ async def get(
         raise SourceError(describe(error, url)) from error
 
 
-async def _get(http: httpx.AsyncClient, url: str, limit: int, headers: dict) -> Fetched:
+async def _get(http: httpx.AsyncClient, url: str, limit: int, headers: dict[str, str]) -> Fetched:
     async with http.stream("GET", url, headers=headers) as response:
         etag, modified = response.headers.get("etag"), response.headers.get("last-modified")
         if response.status_code == 304:
@@ -116,14 +124,15 @@ async def _get(http: httpx.AsyncClient, url: str, limit: int, headers: dict) -> 
 def fetch(
     url: str,
     limit: int = MAX_BYTES,
-    headers: dict | None = None,
+    headers: dict[str, str] | None = None,
     deadline: float = DEADLINE,
-    **client_options,
+    timeout: httpx.Timeout = TIMEOUT,
+    transport: httpx.AsyncBaseTransport | None = None,
 ) -> Fetched:
-    """The blocking form of `get`, with a client of its own (`client_options` go to `client`)."""
+    """The blocking form of `get`, with a client of its own (`timeout` and `transport` go to `client`)."""
 
     async def run() -> Fetched:
-        async with client(**client_options) as http:
+        async with client(timeout, transport) as http:
             return await get(http, url, limit, headers, deadline)
 
     return asyncio.run(run())
@@ -148,7 +157,7 @@ def decode(fetched: Fetched, url: str) -> str:
         raise SourceError(f"{url}: the page is not UTF-8 and declares no charset") from error
 
 
-def fetch_article(url: str, **fetch_options) -> Article:
+def fetch_article(url: str, **fetch_options: Any) -> Article:
     """Fetch a page and extract its article (title, author, date, text) with trafilatura."""
     fetched = fetch(url, **fetch_options)
     if fetched.content_type and fetched.content_type not in HTML_TYPES:
