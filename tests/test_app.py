@@ -1,27 +1,14 @@
 """The reader driven with Pilot: every key path a user takes."""
 
-from pathlib import Path
-
 import pytest
 
+from tests.pilot import SEEDS, open_seed
 from tui.app.app import NewsreaderApp
 from tui.app.screens.article import ArticleScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.widgets.article_view import ArticleView, wrap
 from tui.app.widgets.quote_list import QuoteList
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-async def open_seed(pilot):
-    await pilot.pause()
-    await pilot.press("enter")  # the cursor starts on the first article, under its heading
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ArticleScreen) and screen.analysed
-    return screen
 
 
 async def test_library_lists_the_seed_and_opens_it(analyzer):

@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+from tests.pilot import open_seed
 from tui.app.app import THEMES, NewsreaderApp
 from tui.app.keys import known_actions
 from tui.app.screens.article import ArticleScreen
@@ -123,19 +124,10 @@ async def test_library_keys(tmp_path):
     assert app.return_code == 0
 
 
-async def open_seed(app, pilot):
-    await pilot.pause()
-    await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, ArticleScreen) and app.screen.analysed
-    return app.screen
-
-
 async def test_article_pane_and_screen_keys(analyzer):
     app = NewsreaderApp(SEEDS)
     async with app.run_test(size=(120, 30)) as pilot:
-        screen = await open_seed(app, pilot)
+        screen = await open_seed(pilot)
         view = screen.query_one(ArticleView)
         assert app.focused is view
         await pilot.press("j", "down")
@@ -208,7 +200,7 @@ async def test_article_pane_and_screen_keys(analyzer):
 async def test_quotes_pane_keys(analyzer):
     app = NewsreaderApp(SEEDS)
     async with app.run_test(size=(120, 30)) as pilot:
-        screen = await open_seed(app, pilot)
+        screen = await open_seed(pilot)
         quotes = screen.query_one(QuoteList)
         await pilot.press("shift+tab")
         assert app.focused is quotes
@@ -232,7 +224,7 @@ async def test_quotes_pane_keys(analyzer):
 async def test_speakers_pane_keys(analyzer):
     app = NewsreaderApp(SEEDS)
     async with app.run_test(size=(120, 30)) as pilot:
-        screen = await open_seed(app, pilot)
+        screen = await open_seed(pilot)
         panel = screen.query_one(StancePanel)
         await pilot.press("tab")
         assert app.focused is panel and panel.highlighted == 0
@@ -260,7 +252,7 @@ async def test_speakers_pane_keys(analyzer):
 async def test_stance_grid_keys(analyzer):
     app = NewsreaderApp(SEEDS)
     async with app.run_test(size=(120, 30)) as pilot:
-        screen = await open_seed(app, pilot)
+        screen = await open_seed(pilot)
         for close in ("escape", "q", "v"):
             await pilot.press("v")
             assert isinstance(app.screen, StanceGridScreen)
@@ -296,7 +288,7 @@ async def test_stance_grid_keys(analyzer):
 async def test_speaker_lists_keys(analyzer):
     app = NewsreaderApp(SEEDS)
     async with app.run_test(size=(120, 30)) as pilot:
-        await open_seed(app, pilot)
+        await open_seed(pilot)
         await pilot.press("escape", "p")
         assert isinstance(app.screen, SpeakersScreen)
         table = app.screen.query_one("DataTable")
@@ -333,7 +325,7 @@ async def test_keys_in_the_config_rebind_a_screen_action_and_the_footer_and_help
     )
     app = NewsreaderApp(SEEDS)
     async with app.run_test(size=(120, 30)) as pilot:
-        screen = await open_seed(app, pilot)
+        screen = await open_seed(pilot)
         assert not app.config.problem and not list(app._notifications)
         shown = footer_keys(screen)
         assert shown["Find"] == "ctrl+f" and shown["Next"] == "ctrl+n"

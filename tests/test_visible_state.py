@@ -1,29 +1,17 @@
 """State the reader can see: filter, find position, one toast, the citation copied, first open."""
 
-from pathlib import Path
-
+from tests.pilot import SEEDS, open_seed
 from tui.app.app import NewsreaderApp
 from tui.app.screens.article import ArticleScreen
 from tui.app.screens.stance_grid import StanceGridScreen
 from tui.app.widgets.quote_list import QuoteList
 from tui.app.widgets.title_bar import TitleBar
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-async def open_seed(app, pilot):
-    await pilot.pause()
-    await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, ArticleScreen) and app.screen.analysed
-    return app.screen
-
 
 async def test_the_filter_stays_visible_and_toasts_replace_each_other(analyzer):
     app = NewsreaderApp(SEEDS)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_seed(app, pilot)
+        screen = await open_seed(pilot)
         quotes = screen.query_one(QuoteList)
         assert quotes.border_title == "quotes · 22"
         await pilot.press("s", "s", "s", "s")  # fast presses: one toast, the last one
@@ -36,7 +24,7 @@ async def test_the_filter_stays_visible_and_toasts_replace_each_other(analyzer):
 async def test_copy_quote_cites_the_speaker_and_the_title_even_before_a_jump(analyzer):
     app = NewsreaderApp(SEEDS)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_seed(app, pilot)
+        screen = await open_seed(pilot)
         copied = []
         app.copy_to_clipboard = copied.append
         app.action_copy_quote()  # quote 1 is highlighted in the list: that one
@@ -53,7 +41,7 @@ async def test_copy_quote_cites_the_speaker_and_the_title_even_before_a_jump(ana
 async def test_the_header_counts_are_never_cut(analyzer):
     app = NewsreaderApp(SEEDS)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_seed(app, pilot)
+        screen = await open_seed(pilot)
         bar = screen.query_one(TitleBar)
         line = "".join(segment.text for segment in app.screen._compositor.render_update(full=True).strips[0])
         assert line.rstrip().endswith("22 quotes · 5 speakers")
@@ -64,7 +52,7 @@ async def test_the_header_counts_are_never_cut(analyzer):
 async def test_the_stance_grid_has_its_own_footer(analyzer):
     app = NewsreaderApp(SEEDS)
     async with app.run_test(size=(120, 36)) as pilot:
-        await open_seed(app, pilot)
+        await open_seed(pilot)
         await pilot.press("v")
         assert isinstance(app.screen, StanceGridScreen)
         shown = {key.description for key in app.screen.query("FooterKey")}
