@@ -12,7 +12,7 @@ from tests.webserver import Route
 from tui import updates
 from tui.sources import SourceError
 from tui.sources.feeds import parse_feed, refresh
-from tui.sources.opml import read_opml, write_opml
+from tui.sources.opml import OpmlFeed, read_opml, write_opml
 from tui.sources.web import fetch, fetch_article
 from tui.store import Library
 
@@ -165,8 +165,12 @@ def test_feeds_are_fetched_concurrently(web):
 # --- OPML ----------------------------------------------------------------------------------
 def test_opml_round_trip(tmp_path):
     path = tmp_path / "feeds.opml"
-    path.write_text(write_opml([("http://a.invalid/rss", "A & B"), ("http://c.invalid/atom", "")]), encoding="utf-8")
-    assert read_opml(path) == [("http://a.invalid/rss", "A & B"), ("http://c.invalid/atom", "http://c.invalid/atom")]
+    feeds = [OpmlFeed("http://a.invalid/rss", "A & B"), OpmlFeed("http://c.invalid/atom", "")]
+    path.write_text(write_opml(feeds), encoding="utf-8")
+    assert read_opml(path) == [
+        OpmlFeed("http://a.invalid/rss", "A & B"),
+        OpmlFeed("http://c.invalid/atom", "http://c.invalid/atom"),
+    ]
 
 
 def test_nested_opml_import(tmp_path):

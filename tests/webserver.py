@@ -24,13 +24,27 @@ class Server:
     def __init__(self):
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
+        self.most_at_once = 0  # the most requests this server has had in flight together
         routes, hits = self.routes, self.hits
+        server = self
+        flight = {"now": 0}
+        lock = threading.Lock()
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args):
                 pass
 
             def do_GET(self):
+                with lock:
+                    flight["now"] += 1
+                    server.most_at_once = max(server.most_at_once, flight["now"])
+                try:
+                    self.answer()
+                finally:
+                    with lock:
+                        flight["now"] -= 1
+
+            def answer(self):
                 hits[self.path] = hits.get(self.path, 0) + 1
                 route = routes.get(self.path)
                 if route is None:

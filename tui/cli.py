@@ -91,7 +91,7 @@ def open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal news reader that shows who said what. Other commands: "
-        "'newsreader analyze FILE…', 'newsreader feeds add|import|export|refresh|list', "
+        "'newsreader analyze FILE…', 'newsreader feeds add|remove|import|export|refresh|list', "
         "'newsreader articles', 'newsreader export ARTICLE --format json|md|csv'.",
     )
     parser.add_argument(
@@ -242,7 +242,12 @@ def _run_app(app, **run_options) -> int:
 def feeds_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsreader feeds", description="Manage the feeds in the library.")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("add", help="add a feed by its URL").add_argument("url")
+    commands.add_parser("add", help="add a feed by its URL, or by a web page that links to its feed").add_argument(
+        "url"
+    )
+    commands.add_parser("remove", help="stop following a feed (by URL or title) and drop its articles").add_argument(
+        "feed"
+    )
     commands.add_parser("import", help="add the feeds of an OPML file").add_argument("file")
     commands.add_parser("export", help="print the feeds as OPML")
     refresh = commands.add_parser("refresh", help="fetch new items from every feed")
@@ -260,22 +265,20 @@ def run_feeds(argv: list[str]) -> int:
 
     try:
         if args.command == "add":
-            report = updates.add_feed(library, args.url)
-            _out(f"added {report.feed.title or report.feed.url}: {report.new} articles")
+            with RefreshProgress() as progress:
+                report = updates.add_feed(library, args.url, progress=progress.update)
+            if report.feed.url != args.url:
+                _out(f"found the feed {report.feed.url}")
+            _out(f"added {report.feed.title or report.feed.url}: {report.new} articles{_pages(report)}")
+        elif args.command == "remove":
+            feed, removed = updates.remove_feed(library, args.feed)
+            _out(f"removed {feed.title or feed.url} and its {removed} articles")
         elif args.command == "import":
             _out(f"imported {updates.import_opml(library, args.file)} new feeds")
         elif args.command == "export":
             _out(updates.export_opml(library), end="")
         elif args.command == "refresh":
-            status = 0
-            for report in updates.refresh_feeds(library, args.concurrency):
-                if report.error:
-                    _error(report.error)
-                    status = EXIT_BAD_INPUT
-                else:
-                    state = "not modified" if report.not_modified else f"{report.new} new"
-                    _out(f"{report.feed.title or report.feed.url}: {state}")
-            return status
+            return _refresh(library, args.concurrency)
         else:
             _print_feeds(library)
     except SourceError as error:
@@ -284,13 +287,84 @@ def run_feeds(argv: list[str]) -> int:
     return 0
 
 
+def _refresh(library, concurrency: int) -> int:
+    from tui import updates
+
+    status = 0
+    with RefreshProgress() as progress:
+        reports = updates.refresh_feeds(library, concurrency, progress=progress.update)
+    for report in reports:
+        if report.error:
+            _error(report.error)
+            status = EXIT_BAD_INPUT
+            continue
+        if report.not_modified:
+            state = "not modified"
+        else:
+            state = f"{report.new} new" + (f", {report.updated} updated" if report.updated else "")
+        _out(f"{report.feed.title or report.feed.url}: {state}{_pages(report)}")
+    return status
+
+
+def _pages(report) -> str:
+    if not report.pages and not report.pages_failed:
+        return ""
+    failed = f", {report.pages_failed} kept their summary (see 'feeds list')" if report.pages_failed else ""
+    return f"; full text of {report.pages}{failed}"
+
+
+class RefreshProgress:
+    """A Rich progress bar on stderr while feeds and then pages come in; nothing when stderr
+    is not a terminal (piped, redirected, under a test)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        console = Console(stderr=True)
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        )
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self) -> RefreshProgress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.stop()
+
+    def update(self, step: str, done: int, total: int) -> None:
+        if step not in self.tasks:
+            label = "feeds" if step == "feeds" else "full text"
+            self.tasks[step] = self.progress.add_task(label, total=total)
+        self.progress.update(self.tasks[step], completed=done, total=total)
+
+
 def _print_feeds(library) -> None:
     from rich.table import Table
 
     unread = library.unread_counts()
-    table = Table("feed", "url", "unread", "last error")
+    pages = library.page_problems()
+    table = Table("feed", "folder", "url", "unread", "last error")
     for feed in library.feeds():
-        table.add_row(_cell(feed.title), _cell(feed.url), str(unread.get(feed.id, 0)), _cell(feed.error or ""))
+        problems = [feed.error] if feed.error else []
+        if feed.id in pages:
+            count, reason = pages[feed.id]
+            problems.append(f"{count} kept their summary, the page failing: {reason}")
+        table.add_row(
+            _cell(feed.title),
+            _cell(feed.folder),
+            _cell(feed.url),
+            str(unread.get(feed.id, 0)),
+            _cell("; ".join(problems)),
+        )
     _print(table)
 
 

@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 from xml.sax import SAXException
 
 import feedparser
@@ -24,11 +25,15 @@ REFRESH_DEADLINE = 120.0  # seconds for a whole refresh, however many feeds
 
 @dataclass
 class FeedItem:
+    """One entry of a feed; `guid` is the feed's own id for it (RSS guid, Atom id), or ""."""
+
     title: str
     link: str
     date: str
     author: str
     text: str
+    guid: str = ""
+    has_content: bool = False  # a full body (Atom content, content:encoded), not only a summary
 
 
 @dataclass
@@ -97,13 +102,16 @@ def parse_feed(body: bytes, url: str) -> tuple[str, list[FeedItem]]:
         if not text and not title:
             continue
         date = entry.get("published_parsed") or entry.get("updated_parsed")
+        link = visible(entry.get("link", ""))
         items.append(
             FeedItem(
                 title=title,
-                link=visible(entry.get("link", "")),
+                link=link,
                 date=f"{date.tm_year:04d}-{date.tm_mon:02d}-{date.tm_mday:02d}" if date else "",
                 author=clean_text(entry.get("author", "")).strip(),
                 text=text or title,
+                guid=visible(entry.get("id", "")).strip(),
+                has_content=bool(content),
             )
         )
     return clean_text(parsed.feed.get("title", "")).strip(), items
@@ -176,3 +184,28 @@ async def refresh_async(
 def refresh(feeds: list[tuple[str, str | None, str | None]], concurrency: int = 16, **kwargs: Any) -> list[FeedUpdate]:
     """The blocking form of `refresh_async` (for the command line and worker threads)."""
     return asyncio.run(refresh_async(feeds, concurrency, **kwargs))
+
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+
+
+def feed_links(html: bytes, base: str) -> list[str]:
+    """The feeds a web page announces with `<link rel="alternate" type="application/rss+xml">`,
+    as absolute URLs, in page order (JSON Feed left out: feedparser does not read it)."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.document_fromstring(html[:MAX_BYTES])
+    except (ParserError, ValueError):
+        return []
+    links = []
+    for element in root.iter("link"):
+        rel = (element.get("rel") or "").lower().split()
+        kind = (element.get("type") or "").lower().split(";")[0].strip()
+        href = (element.get("href") or "").strip()
+        if "alternate" in rel and kind in _FEED_TYPES[:3] and href:
+            absolute = visible(urljoin(base, href))
+            if absolute.startswith(("http://", "https://")) and absolute not in links:
+                links.append(absolute)
+    return links

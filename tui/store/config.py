@@ -18,7 +18,16 @@ class Config:
     theme: str = "textual-dark"
     model: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    full_text: str = "auto"  # every feed's: fetch the linked page when an entry is short
+    feeds: dict[str, str] = field(default_factory=dict)  # feed URL -> its own full_text
     problem: str = ""
+
+    def full_text_for(self, feed_url: str) -> str:
+        """ "auto", "always" or "never" for this feed."""
+        return self.feeds.get(feed_url, self.full_text)
+
+
+FULL_TEXT_MODES = ("auto", "always", "never")
 
 
 def config_path() -> Path:
@@ -51,9 +60,30 @@ def load_config(path: Path | None = None) -> Config:
         config.keys = dict(keys)
     else:
         problems.append("[keys] must map action names to key strings")
+    problems += _read_full_text(data, config)
     if problems:
         config.problem = f"{path}: " + "; ".join(problems) + " (ignored)"
     return config
+
+
+def _read_full_text(data: dict[str, object], config: Config) -> list[str]:
+    """`full_text = "auto"` at the top and `[feeds."URL"] full_text = "never"` per feed."""
+    problems = []
+    mode = data.get("full_text")
+    if mode in FULL_TEXT_MODES:
+        config.full_text = mode
+    elif mode is not None:
+        problems.append('full_text must be "auto", "always" or "never"')
+    feeds = data.get("feeds", {})
+    if not isinstance(feeds, dict):
+        return [*problems, '[feeds] must hold one table per feed URL, like [feeds."https://…"]']
+    for url, settings in feeds.items():
+        value = settings.get("full_text") if isinstance(settings, dict) else None
+        if value in FULL_TEXT_MODES:
+            config.feeds[url] = value
+        else:
+            problems.append(f'[feeds."{url}"] full_text must be "auto", "always" or "never"')
+    return problems
 
 
 def save_theme(theme: str, path: Path | None = None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,7 +59,62 @@ MIGRATIONS = (
         cache_key TEXT NOT NULL
     );
     """,
+    # 3: feed entries keep their identity (guid: the feed's id, else link, else title) and their
+    # summary beside the text shown; a page fetched for full text records how it went; feeds
+    # sit in folders (OPML's). Existing feed articles take their link as identity.
+    """
+    ALTER TABLE feeds ADD COLUMN folder TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN guid TEXT;
+    ALTER TABLE articles ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN page_state TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN page_error TEXT;
+    UPDATE articles SET guid = url WHERE feed_id IS NOT NULL AND url IS NOT NULL;
+    UPDATE articles SET summary = text WHERE feed_id IS NOT NULL;
+    """,
 )
+
+
+def item_identity(guid: str, link: str, title: str, text: str) -> str:
+    """The key a feed entry is stored under: the feed's id for it, else its link, else its
+    title (or text), so an entry with neither id nor link is still the same entry next time."""
+    if guid:
+        return guid
+    if link:
+        return link
+    if title:
+        return f"title:{title}"
+    return "text:" + text_hash(text)[:32]
+
+
+# Run after a migration's SQL, in the same transaction (what SQL alone cannot say).
+MIGRATION_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def _identify_linkless(db: sqlite3.Connection) -> None:
+    """Schema 3: a feed article without a link gets the identity a refresh gives it now (its
+    title), and the copies earlier refreshes stored of it become one: the oldest row (its number
+    and read state stay) with the newest text."""
+    rows = db.execute(
+        "SELECT id, feed_id, title, text FROM articles WHERE feed_id IS NOT NULL AND guid IS NULL ORDER BY id"
+    ).fetchall()
+    kept: dict[tuple[int, str], int] = {}
+    for article_id, feed_id, title, text in rows:
+        guid = item_identity("", "", title, text)
+        first = kept.get((feed_id, guid))
+        if first is None:
+            kept[(feed_id, guid)] = article_id
+            db.execute("UPDATE articles SET guid = ? WHERE id = ?", (guid, article_id))
+            continue
+        db.execute(
+            "UPDATE articles SET text = ?, summary = ?, text_hash = ? WHERE id = ?",
+            (text, text, text_hash(text), first),
+        )
+        db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    db.execute("CREATE UNIQUE INDEX articles_guid ON articles(feed_id, guid) WHERE guid IS NOT NULL")
+
+
+MIGRATION_STEPS[2] = _identify_linkless
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -84,6 +139,7 @@ class LibraryFeed:
     modified: str | None = None
     refreshed_at: float | None = None
     error: str | None = None
+    folder: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +156,10 @@ class LibraryArticle:
     text: str
     text_hash: str
     read: bool = False
+    guid: str | None = None
+    summary: str = ""  # the feed's own text for it, kept beside a fetched page's
+    page_state: str = ""  # "" (no page wanted), "pending", "done" or "failed"
+    page_error: str | None = None  # why the linked page could not be had
 
 
 @dataclass(frozen=True)
@@ -127,6 +187,16 @@ class NewArticle(TypedDict, total=False):
     feed_id: int | None
     author: str
     date: str
+    guid: str  # the feed's id for the entry ("" when it has none)
+    wants_page: bool  # fetch the linked page for the full text
+
+
+@dataclass
+class Stored:
+    """What storing a feed's entries did: new rows, rows updated in place (a corrected entry)."""
+
+    new: int = 0
+    updated: int = 0
 
 
 def default_path() -> Path:
@@ -234,6 +304,8 @@ class Library:
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         db.execute(statement)
+                if number in MIGRATION_STEPS:
+                    MIGRATION_STEPS[number](db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @property
@@ -241,14 +313,24 @@ class Library:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     # --- feeds -------------------------------------------------------------------
-    def add_feed(self, url: str, title: str = "") -> LibraryFeed:
-        url, title = visible(url), visible(title)
+    def add_feed(self, url: str, title: str = "", folder: str = "") -> LibraryFeed:
+        url, title, folder = visible(url), visible(title), visible(folder)
         with self.transaction() as db:
-            db.execute("INSERT OR IGNORE INTO feeds (url, title) VALUES (?, ?)", (url, title))
+            db.execute("INSERT OR IGNORE INTO feeds (url, title, folder) VALUES (?, ?, ?)", (url, title, folder))
             if title:
                 db.execute("UPDATE feeds SET title = ? WHERE url = ? AND title = ''", (title, url))
+            if folder:
+                db.execute("UPDATE feeds SET folder = ? WHERE url = ?", (folder, url))
             row = db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
         return _feed(row)
+
+    def remove_feed(self, feed_id: int) -> int:
+        """Stop following a feed and drop its articles; returns how many articles went.
+        Read state and analyses are kept by text, so the same text elsewhere keeps them."""
+        with self.transaction() as db:
+            removed = db.execute("DELETE FROM articles WHERE feed_id = ?", (feed_id,)).rowcount
+            db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+        return int(removed)
 
     def feed_by_url(self, url: str) -> LibraryFeed | None:
         row = self.db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
@@ -258,9 +340,9 @@ class Library:
         return [_feed(row) for row in self.db.execute("SELECT * FROM feeds ORDER BY title COLLATE NOCASE, url")]
 
     def update_feed(self, feed_id: int, **fields: str | float | None) -> None:
-        allowed = {"title", "etag", "modified", "refreshed_at", "error"}
+        allowed = {"title", "etag", "modified", "refreshed_at", "error", "folder"}
         names = [name for name in fields if name in allowed]
-        for name in ("title", "error"):  # from the feed's server: never a control character stored
+        for name in ("title", "error", "folder"):  # from the feed's server: never a control character stored
             value = fields.get(name)
             if value is not None:
                 fields[name] = visible(str(value))
@@ -300,6 +382,109 @@ class Library:
                 )
                 added += cursor.rowcount
         return added
+
+    def store_entries(self, feed_id: int, entries: Iterable[NewArticle]) -> Stored:
+        """Keep a feed's entries by identity (see `item_identity`), in one transaction.
+
+        A new entry is added; a known one whose title or text the publisher changed is updated
+        in place (same number, read state carried over, its page fetched again if wanted); an
+        unchanged one is left alone. A stored row with the entry's link but no identity yet (an
+        article from before schema 3, or a saved page) is taken as that entry."""
+        stored = Stored()
+        now = time.time()
+        with self.transaction() as db:
+            for entry in entries:
+                link = visible(entry.get("url") or "")
+                title, summary = visible(entry.get("title", "")), entry["text"]
+                guid = visible(item_identity(entry.get("guid", ""), link, title, summary))
+                row = db.execute(
+                    "SELECT id, title, summary, text_hash, feed_id FROM articles WHERE feed_id = ? AND guid = ?",
+                    (feed_id, guid),
+                ).fetchone()
+                if row is None and link:
+                    row = db.execute(
+                        "SELECT id, title, summary, text_hash, feed_id FROM articles WHERE url = ?", (link,)
+                    ).fetchone()
+                    if row is not None and row["feed_id"] == feed_id:
+                        db.execute("UPDATE articles SET guid = ? WHERE id = ?", (guid, row["id"]))
+                    elif row is not None:
+                        continue  # the same page reached through another feed or saved by hand: kept once
+                state = "pending" if entry.get("wants_page") and link else ""
+                if row is None:
+                    db.execute(
+                        "INSERT INTO articles (feed_id, url, source, title, author, date, text, text_hash, added_at,"
+                        " guid, summary, page_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            feed_id,
+                            link or None,
+                            visible(entry.get("source", link)),
+                            title,
+                            visible(entry.get("author", "")),
+                            visible(entry.get("date", "")),
+                            summary,
+                            text_hash(summary),
+                            now,
+                            guid,
+                            summary,
+                            state,
+                        ),
+                    )
+                    stored.new += 1
+                elif row["summary"] != summary or row["title"] != title:
+                    digest = text_hash(summary)
+                    db.execute(
+                        "UPDATE articles SET title = ?, author = ?, date = ?, text = ?, summary = ?, text_hash = ?,"
+                        " page_state = ?, page_error = NULL WHERE id = ?",
+                        (
+                            title,
+                            visible(entry.get("author", "")),
+                            visible(entry.get("date", "")),
+                            summary,
+                            summary,
+                            digest,
+                            state,
+                            row["id"],
+                        ),
+                    )
+                    _carry_read_state(db, row["text_hash"], digest)
+                    stored.updated += 1
+        return stored
+
+    def pending_pages(self) -> list[tuple[int, str, int | None]]:
+        """(article id, link, feed id) of every article whose full-text page is still to fetch
+        (a refresh that was stopped leaves some; the next one finishes them)."""
+        rows = self.db.execute("SELECT id, url, feed_id FROM articles WHERE page_state = 'pending' ORDER BY id")
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def set_page(self, article_id: int, text: str | None, error: str | None = None) -> None:
+        """The linked page's article text (shown and analysed from now on; the summary stays),
+        or why there is none (the summary stays the text)."""
+        with self.transaction() as db:
+            if text is None:
+                db.execute(
+                    "UPDATE articles SET page_state = 'failed', page_error = ? WHERE id = ?",
+                    (visible(error or "unknown error"), article_id),
+                )
+                return
+            row = db.execute("SELECT text_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                return
+            digest = text_hash(text)
+            db.execute(
+                "UPDATE articles SET text = ?, text_hash = ?, page_state = 'done', page_error = NULL WHERE id = ?",
+                (text, digest, article_id),
+            )
+            _carry_read_state(db, row[0], digest)
+
+    def page_problems(self) -> dict[int, tuple[int, str]]:
+        """Per feed: how many articles kept only their summary because the page failed, and the
+        latest reason."""
+        rows = self.db.execute(
+            "SELECT feed_id, COUNT(*), (SELECT page_error FROM articles b WHERE b.feed_id = a.feed_id"
+            " AND b.page_state = 'failed' ORDER BY b.id DESC LIMIT 1)"
+            " FROM articles a WHERE page_state = 'failed' AND feed_id IS NOT NULL GROUP BY feed_id"
+        )
+        return {row[0]: (row[1], row[2] or "") for row in rows}
 
     def articles(self, feed_id: int | None = None) -> list[LibraryArticle]:
         if feed_id is not None:
@@ -359,6 +544,12 @@ class Library:
                 db.execute("INSERT OR REPLACE INTO read_state VALUES (?, ?)", (digest, time.time()))
             else:
                 db.execute("DELETE FROM read_state WHERE text_hash = ?", (digest,))
+
+
+def _carry_read_state(db: sqlite3.Connection, old: str, new: str) -> None:
+    """A read article stays read when its text changes (a correction, its full text)."""
+    if old != new:
+        db.execute("INSERT OR IGNORE INTO read_state SELECT ?, read_at FROM read_state WHERE text_hash = ?", (new, old))
 
 
 # sqlite3.Row stays in this module: callers get the frozen records above.
