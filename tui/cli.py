@@ -250,8 +250,12 @@ def feeds_parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("import", help="add the feeds of an OPML file").add_argument("file")
     commands.add_parser("export", help="print the feeds as OPML")
-    refresh = commands.add_parser("refresh", help="fetch new items from every feed")
-    refresh.add_argument("--concurrency", type=int, default=16)
+    refresh = commands.add_parser("refresh", help="fetch new items from every feed (and their full text)")
+    refresh.add_argument("--concurrency", type=_positive, default=16)
+    refresh.add_argument(
+        "--analyse", action="store_true", help="then analyse every article not yet analysed, on every core"
+    )
+    refresh.add_argument("--workers", type=_positive, metavar="N", help="processes for --analyse (default: all cores)")
     commands.add_parser("list", help="list the feeds with their unread counts")
     return parser
 
@@ -278,7 +282,10 @@ def run_feeds(argv: list[str]) -> int:
         elif args.command == "export":
             _out(updates.export_opml(library), end="")
         elif args.command == "refresh":
-            return _refresh(library, args.concurrency)
+            status = _refresh(library, args.concurrency)
+            if args.analyse:
+                status = max(status, _analyse_library(library, args.workers))
+            return status
         else:
             _print_feeds(library)
     except SourceError as error:
@@ -304,6 +311,29 @@ def _refresh(library, concurrency: int) -> int:
             state = f"{report.new} new" + (f", {report.updated} updated" if report.updated else "")
         _out(f"{report.feed.title or report.feed.url}: {state}{_pages(report)}")
     return status
+
+
+def _analyse_library(library, workers: int | None) -> int:
+    """Analyse the library's unanalysed articles into the parse cache, with a progress bar."""
+    from tui.analysis.pipeline import ModelMissing
+    from tui.archive.job import all_cores
+    from tui.documents import Engine
+    from tui.library_analysis import analyse_library
+    from tui.store import load_config
+
+    with RefreshProgress() as progress:
+        try:
+            result = analyse_library(
+                library,
+                Engine(load_config().model),
+                workers or all_cores(),
+                progress=lambda done, total: progress.update("analysis", done, total),
+            )
+        except ModelMissing as error:
+            _error(str(error))
+            return EXIT_BAD_INPUT
+    _out(f"analysed {result.done} articles ({result.from_cache} already in the cache, {result.failed} failed)")
+    return EXIT_BAD_INPUT if result.failed else 0
 
 
 def _pages(report) -> str:
@@ -342,7 +372,7 @@ class RefreshProgress:
 
     def update(self, step: str, done: int, total: int) -> None:
         if step not in self.tasks:
-            label = "feeds" if step == "feeds" else "full text"
+            label = {"feeds": "feeds", "pages": "full text"}.get(step, step)
             self.tasks[step] = self.progress.add_task(label, total=total)
         self.progress.update(self.tasks[step], completed=done, total=total)
 
@@ -447,7 +477,73 @@ def run_articles(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"analyze": run_analyze, "feeds": run_feeds, "export": run_export, "articles": run_articles}
+def search_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader search",
+        description='Search the library: words, "phrases", said:NAME, about:TOPIC, feed:NAME.',
+    )
+    parser.add_argument("query", nargs="+", help='for example: pier said:"Ruth Bell" feed:Gazette')
+    parser.add_argument("--limit", type=_positive, default=20, help="at most this many hits (default 20)")
+    return parser
+
+
+def run_search(argv: list[str]) -> int:
+    args = search_parser().parse_args(argv)
+    from tui.store.search import QueryError, parse_query
+
+    try:
+        query = parse_query(" ".join(args.query))
+    except QueryError as error:
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    library = _library(read_only=True)
+    if library is None:
+        return EXIT_BAD_INPUT
+    from tui.store import LibraryError
+
+    try:
+        hits = library.search(query, args.limit)
+    except LibraryError as error:
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    if not hits:
+        _error(f"nothing in the library matches {' '.join(args.query)!r}")
+        return 1
+    from rich.table import Table
+
+    feeds = {feed.id: feed.title or feed.url for feed in library.feeds()}
+    table = Table("number", "feed", "title", "where it matches", expand=True)
+    for hit in hits:
+        table.add_row(
+            str(hit.id), _cell(feeds.get(hit.feed_id, "saved pages")), _cell(hit.title), highlighted(hit.snippet)
+        )
+    _print(table)
+    return 0
+
+
+def highlighted(snippet: str):
+    """A search snippet as Rich Text with each hit styled as a span (never markup)."""
+    from rich.text import Text
+
+    from tui.store.search import hit_spans
+
+    plain, spans = hit_spans(snippet.replace("\n", " "))
+    text, at = Text(), 0
+    for start, end in spans:  # each piece made safe on its own, so a hit's span stays on its words
+        text.append(visible(plain[at:start]))
+        text.append(visible(plain[start:end]), style="bold reverse")
+        at = end
+    text.append(visible(plain[at:]))
+    return text
+
+
+COMMANDS = {
+    "analyze": run_analyze,
+    "feeds": run_feeds,
+    "export": run_export,
+    "articles": run_articles,
+    "search": run_search,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,9 @@ flight, so an archive of any size streams through in bounded memory.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -72,10 +74,14 @@ class InProcess:
 _worker_analyzer = None
 
 
-def _start_worker(model: str | None) -> None:
-    """Pool initializer: ctrl+c is the parent's to handle; load the model once."""
+def _start_worker(model: str | None, nice: int = 0) -> None:
+    """Pool initializer: ctrl+c is the parent's to handle; load the model once. `nice` lowers
+    the workers' priority (the reader's background analysis: keys come first)."""
     global _worker_analyzer
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if nice:
+        with contextlib.suppress(OSError):
+            os.nice(nice)
     from tui.analysis.engine import Analyzer
 
     _worker_analyzer = Analyzer(model)
@@ -88,13 +94,13 @@ def _analyse_in_worker(chunk: Chunk) -> list[Outcome]:
 class ProcessPool:
     """N processes (spawned, so no lock or thread of this one is copied), each with its own model."""
 
-    def __init__(self, model: str | None, workers: int):
+    def __init__(self, model: str | None, workers: int, nice: int = 0):
         self.ahead = 2 * workers
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(model,),
+            initargs=(model, nice),
         )
 
     def submit(self, chunk: Chunk) -> Future:

@@ -19,6 +19,7 @@ from typing import Required, TypedDict
 from tui.sanitize import visible
 from tui.store.cache import text_hash
 from tui.store.paths import data_dir
+from tui.store.search import HIT_END, HIT_START, Indexed, SearchHit, SearchQuery
 
 # Each entry takes the schema from version N to N + 1. Append; never edit a shipped one.
 MIGRATIONS = (
@@ -71,6 +72,24 @@ MIGRATIONS = (
     UPDATE articles SET guid = url WHERE feed_id IS NOT NULL AND url IS NOT NULL;
     UPDATE articles SET summary = text WHERE feed_id IS NOT NULL;
     """,
+    # 4: full-text search over titles, texts, and (once analysed) speaker names, quotes and
+    # topics; one row per article, its rowid the article's number. `indexed` says whether an
+    # analysis's names and quotes are in it yet.
+    """
+    CREATE VIRTUAL TABLE search USING fts5(title, text, speakers, quotes, topics, tokenize = 'unicode61');
+    INSERT INTO search (rowid, title, text, speakers, quotes, topics) SELECT id, title, text, '', '', '' FROM articles;
+    ALTER TABLE analysis ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
+    CREATE TRIGGER search_add AFTER INSERT ON articles BEGIN
+        INSERT INTO search (rowid, title, text, speakers, quotes, topics) VALUES (new.id, new.title, new.text, '', '', '');
+    END;
+    CREATE TRIGGER search_change AFTER UPDATE OF title, text ON articles BEGIN
+        UPDATE search SET title = new.title, text = new.text, speakers = '', quotes = '', topics = ''
+        WHERE rowid = new.id;
+    END;
+    CREATE TRIGGER search_drop AFTER DELETE ON articles BEGIN
+        DELETE FROM search WHERE rowid = old.id;
+    END;
+    """,
 )
 
 
@@ -84,6 +103,9 @@ def item_identity(guid: str, link: str, title: str, text: str) -> str:
     if title:
         return f"title:{title}"
     return "text:" + text_hash(text)[:32]
+
+
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 # Run after a migration's SQL, in the same transaction (what SQL alone cannot say).
@@ -114,9 +136,6 @@ def _identify_linkless(db: sqlite3.Connection) -> None:
 
 
 MIGRATION_STEPS[2] = _identify_linkless
-
-SCHEMA_VERSION = len(MIGRATIONS)
-
 
 # Stored articles with whether they have been read (read state is kept by text, see below).
 _WITH_READ = (
@@ -301,9 +320,8 @@ class Library:
                     f"{self.path}: made by a newer newsreader (schema {version}, this one reads {SCHEMA_VERSION})"
                 )
             for number in range(version, SCHEMA_VERSION):
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        db.execute(statement)
+                for statement in _statements(MIGRATIONS[number]):
+                    db.execute(statement)
                 if number in MIGRATION_STEPS:
                     MIGRATION_STEPS[number](db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -513,9 +531,61 @@ class Library:
         return [LibraryListing(**{**dict(row), "read": bool(row["read"])}) for row in rows]
 
     # --- analyses: counts shown in listings, and where the cached document is ----------
-    def record_analysis(self, digest: str, quotes: int, speakers: int, key: str) -> None:
+    def record_analysis(self, digest: str, quotes: int, speakers: int, key: str, index: Indexed | None = None) -> None:
+        """Keep an analysis's counts and cache key; with `index`, its speaker names, quotes and
+        topics become searchable in every article with this text."""
         with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)", (digest, quotes, speakers, key))
+            db.execute(
+                "INSERT OR REPLACE INTO analysis (text_hash, quotes, speakers, cache_key, indexed) VALUES (?, ?, ?, ?, ?)",
+                (digest, quotes, speakers, key, int(index is not None)),
+            )
+            if index is not None:
+                db.execute(
+                    "UPDATE search SET speakers = ?, quotes = ?, topics = ?"
+                    " WHERE rowid IN (SELECT id FROM articles WHERE text_hash = ?)",
+                    (index.speakers, index.quotes, index.topics, digest),
+                )
+
+    def unanalysed(self, keys: Callable[[str], str]) -> list[LibraryArticle]:
+        """Articles whose text has no analysis under its current cache key (`keys(text)`),
+        or whose analysis is not in the search index yet."""
+        done = {
+            row[0]: (row[1], row[2]) for row in self.db.execute("SELECT text_hash, cache_key, indexed FROM analysis")
+        }
+        wanted, seen = [], set()
+        for article in self.articles():
+            if article.text_hash in seen:
+                continue
+            seen.add(article.text_hash)
+            known = done.get(article.text_hash)
+            if known is None or not known[1] or known[0] != keys(article.text):
+                wanted.append(article)
+        return wanted
+
+    def search(self, query: SearchQuery, limit: int = 50) -> list[SearchHit]:
+        """Articles matching the query, best first, with the matched words marked in a snippet
+        (between HIT_START and HIT_END) for the caller to highlight."""
+        if not query.match and not query.feed:
+            return []
+        sql = (
+            "SELECT a.id, a.title, a.feed_id, snippet(search, -1, ?, ?, '…', 24) AS snippet"
+            " FROM search JOIN articles a ON a.id = search.rowid"
+            " LEFT JOIN feeds f ON f.id = a.feed_id WHERE 1"
+        )
+        parameters: list[object] = [HIT_START, HIT_END]
+        if query.match:
+            sql += " AND search MATCH ?"
+            parameters.append(query.match)
+        if query.feed:
+            sql += " AND (f.title LIKE ? OR f.url LIKE ?)"
+            parameters += [f"%{query.feed}%", f"%{query.feed}%"]
+        sql += " ORDER BY " + ("rank" if query.match else "a.id DESC") + " LIMIT ?"
+        parameters.append(limit)
+        try:
+            rows = self.db.execute(sql, parameters).fetchall()
+        except sqlite3.OperationalError as error:  # an FTS5 query it cannot read
+            raise LibraryError(f"cannot search for that ({error})") from error
+        return [SearchHit(row[0], row[1], row[2], row[3]) for row in rows]
 
     def analysis(self, digest: str) -> tuple[int, int, str] | None:
         row = self.db.execute(
@@ -544,6 +614,18 @@ class Library:
                 db.execute("INSERT OR REPLACE INTO read_state VALUES (?, ?)", (digest, time.time()))
             else:
                 db.execute("DELETE FROM read_state WHERE text_hash = ?", (digest,))
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The script's statements one by one (a trigger's body holds semicolons of its own), so
+    they run inside the migration's transaction, which `executescript` would commit."""
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                yield buffer
+            buffer = ""
 
 
 def _carry_read_state(db: sqlite3.Connection, old: str, new: str) -> None:
