@@ -28,8 +28,13 @@ TESTED = {
     "g / G": {"library", "article", "quotes", "speakers pane", "speaker lists"},
     "space / b": {"library", "article", "quotes", "speakers pane", "speaker lists"},
     "h / l": {"stance grid"},
-    "/": {"article"},
+    "/": {"article", "library"},
     "n / N": {"article"},
+    "n": {"library"},
+    "J / K": {"article"},
+    "o": {"library", "article"},
+    "A": {"library"},
+    "escape": {"search"},
     "] / [": {"article"},
     "s": {"article"},
     "i": {"article"},
@@ -346,3 +351,97 @@ async def test_an_unknown_action_in_keys_gives_a_notice(isolated_dirs):
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
         assert len(messages) == 1 and "unknown action fnid" in messages[0]
+
+
+async def test_reader_keys_move_between_articles_open_links_and_mark_read(tmp_path, monkeypatch):
+    import webbrowser
+
+    from tui.app.screens.search import SearchScreen
+    from tui.store import Library, text_hash
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    library = Library()
+    feed = library.add_feed("http://harbour.invalid/rss", "Harbour Gazette")
+    library.add_articles(
+        {
+            "feed_id": feed.id,
+            "url": f"http://harbour.invalid/{n}",
+            "title": f"Gazette story {n}",
+            "date": f"2026-06-0{n + 1}",
+            "text": f"Gazette story {n}.\n\nThe pier tolls ring {n} times at dusk.",
+        }
+        for n in range(3)
+    )
+    library.close()
+    app = NewsreaderApp(many_articles(tmp_path / "harbour", 3))
+
+    def no_analysis(article):  # read state here is only what the keys set, never a finished analysis
+        raise RuntimeError("not analysed in this test")
+
+    monkeypatch.setattr(app.engine, "analyse", no_analysis)
+    monkeypatch.setattr(app.engine, "warm_up", lambda: None)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        listing = screen.query_one(LibraryList)
+        titles = lambda: [screen.entries[row.key].title for row in listing.rows if row.key]  # noqa: E731
+        assert titles()[:3] == ["Harbour story 00", "Harbour story 01", "Harbour story 02"]
+        # o on a file: no web link; on a stored article: its link
+        await pilot.press("o")
+        assert opened == [] and "no web link" in str(list(app._notifications)[-1].message)
+        # n: the next unread; m then n skips the read one
+        await pilot.press("m", "n")
+        assert screen.entries[listing.current_key].title == "Harbour story 01"
+        # A: the whole group read
+        await pilot.press("A")
+        assert all(e.read for e in screen.entries.values() if e.group == "harbour")
+        assert not any(e.read for e in screen.entries.values() if e.group == "Harbour Gazette")
+        await pilot.press("n")
+        assert screen.entries[listing.current_key].title == "Gazette story 2"
+        await pilot.press("o")
+        assert opened == ["http://harbour.invalid/2"]
+        # J / K on the article screen: the library's next / previous article in its place
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article.title == "Gazette story 2"
+        await pilot.press("o")
+        assert opened[-1] == "http://harbour.invalid/2"
+        await pilot.press("J")
+        await pilot.pause()
+        assert app.screen.article.title == "Gazette story 1" and len(app.screen_stack) == 2
+        await pilot.press("K")
+        await pilot.pause()
+        assert app.screen.article.title == "Gazette story 2"
+        await pilot.press("K")
+        await pilot.pause()
+        assert app.screen.article.title == "Harbour story 02"
+        # n with no find active: the next unread article
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.article.title == "Gazette story 2"
+        app.library.mark_read(text_hash(app.screen.article.text))
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.article.title == "Gazette story 1"
+        await pilot.press("escape")
+        await pilot.pause()
+        # / on the library: search, hits highlighted, enter opens the article at the hit
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"tolls", "enter")
+        await pilot.pause()
+        search = app.screen
+        assert len(search.hits) == 3
+        table = search.query_one("#search-hits")
+        cell = table.get_row_at(0)[1]
+        assert any("reverse" in str(span.style) and cell.plain[span.start : span.end] == "tolls" for span in cell.spans)
+        await pilot.press("enter")
+        await pilot.pause()
+        article = app.screen
+        assert isinstance(article, ArticleScreen) and article.needle == "tolls" and len(article.hits) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is search
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)

@@ -19,6 +19,7 @@ from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.open_file import OpenFileScreen
 from tui.documents import Engine
+from tui.library_analysis import index_of
 from tui.sanitize import visible_block
 from tui.sources import Article, SourceError, load_article, load_library
 from tui.store import Library, LibraryError, ParseCache, load_config, text_hash
@@ -139,10 +140,27 @@ class NewsreaderApp(App):
 
     # --- navigation -----------------------------------------------------------
     def open_article(
-        self, article: Article, on_close: Callable[[], None] | None = None, quote_id: str | None = None
+        self,
+        article: Article,
+        on_close: Callable[[], None] | None = None,
+        quote_id: str | None = None,
+        find: str | None = None,
     ) -> None:
+        """Open an article (at a quote, or at the first hit of `find`)."""
         self._on_close = on_close or self._on_close
-        self.push_screen(ArticleScreen(article, quote_id=quote_id))
+        self.push_screen(ArticleScreen(article, quote_id=quote_id, find=find))
+
+    def open_neighbour(self, step: int, unread: bool = False) -> bool:
+        """From an article screen: the library's next (or previous) article, or next unread one,
+        in the article's place. False when there is none (or no library under it)."""
+        library = next((s for s in reversed(self.screen_stack) if isinstance(s, LibraryScreen)), None)
+        if library is None:
+            return False
+        article = library.neighbour(step, unread)
+        if article is None:
+            return False
+        self.switch_screen(ArticleScreen(article))
+        return True
 
     def close_article(self) -> None:
         """Back to the library, or quit when the article was opened on its own."""
@@ -158,7 +176,9 @@ class NewsreaderApp(App):
         digest = text_hash(document.text)
         try:
             self.library.mark_read(digest)
-            self.library.record_analysis(digest, len(document.quotes), len(document.speakers), self.engine.key(article))
+            self.library.record_analysis(
+                digest, len(document.quotes), len(document.speakers), self.engine.key(article), index_of(document)
+            )
         except sqlite3.Error as error:  # a full disk, a read-only library: the article stays open
             self.notify(library_problem(self.library.path, error), severity="warning", timeout=8)
 

@@ -16,6 +16,7 @@ def binding_classes() -> list[type]:
     from tui.app.screens.article import ArticleScreen
     from tui.app.screens.help import HelpScreen
     from tui.app.screens.library import LibraryScreen
+    from tui.app.screens.search import SearchScreen
     from tui.app.screens.speakers import SpeakerQuotesScreen, SpeakersScreen
     from tui.app.screens.stance_grid import StanceGridScreen
     from tui.app.widgets.article_view import ArticleView
@@ -27,6 +28,7 @@ def binding_classes() -> list[type]:
     return [
         NewsreaderApp,
         LibraryScreen,
+        SearchScreen,
         ArticleScreen,
         StanceGridScreen,
         SpeakersScreen,

@@ -608,6 +608,12 @@ class Library:
     def is_read(self, digest: str) -> bool:
         return self.db.execute("SELECT 1 FROM read_state WHERE text_hash = ?", (digest,)).fetchone() is not None
 
+    def mark_all_read(self, digests: Iterable[str]) -> None:
+        """Many texts read at once, in one transaction."""
+        now = time.time()
+        with self.transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO read_state VALUES (?, ?)", ((digest, now) for digest in digests))
+
     def mark_read(self, digest: str, read: bool = True) -> None:
         with self.transaction() as db:
             if read:

@@ -23,6 +23,23 @@ from tui.documents import plain_document
 from tui.model import Document, Quote
 from tui.sources import Article
 
+
+def open_in_browser(screen: Screen, link: str) -> None:
+    """Open a web address with the system's browser (`webbrowser`); anything else gets a notice."""
+    import webbrowser
+
+    if not link.startswith(("http://", "https://")):
+        screen.notify("this article has no web link", severity="warning", timeout=3)
+        return
+    try:
+        opened = webbrowser.open(link)
+    except webbrowser.Error as error:
+        opened = False
+        screen.notify(f"no browser could be started ({error})", severity="warning", timeout=5)
+        return
+    screen.notify(f"opened {link}" if opened else f"no browser found for {link}", timeout=3)
+
+
 NARROW = 110
 """Below this many columns the speakers sidebar is hidden until `i` shows it (in the quotes' place)."""
 
@@ -45,12 +62,27 @@ class ArticleScreen(Screen):
         Binding("s", "cycle_speaker", "Speaker", id="speaker_filter", tooltip="Cycle the quote list's speaker filter"),
         Binding("i", "toggle_sidebar", "Sidebar", id="sidebar", tooltip="Show / hide the speakers sidebar"),
         Binding("v", "stance_grid", "Grid", id="stance_grid", tooltip="The stance grid: speakers × topics"),
+        Binding(
+            "o", "open_link", "Browser", show=False, id="open_link", tooltip="Open the article's link in the browser"
+        ),
+        Binding(
+            "J", "next_article", "Next article", show=False, id="next_article", tooltip="The library's next article"
+        ),
+        Binding(
+            "K",
+            "previous_article",
+            "Prev article",
+            show=False,
+            id="previous_article",
+            tooltip="The library's previous article",
+        ),
     ]
 
-    def __init__(self, article: Article, quote_id: str | None = None, **kwargs):
+    def __init__(self, article: Article, quote_id: str | None = None, find: str | None = None, **kwargs):
         super().__init__(**kwargs)
         self.article = article
         self.initial_quote = quote_id
+        self.initial_find = find
         self.document: Document = plain_document(article)
         self.analysed = False
         self.hits: list[tuple[int, int]] = []
@@ -79,6 +111,8 @@ class ArticleScreen(Screen):
         self.query_one(StancePanel).rebuild()
         self.query_one(ArticleView).focus()
         self.query_one(TitleBar).show(title=self.title)
+        if self.initial_find:
+            self.call_after_refresh(self.find_text, self.initial_find)
         if self.analysed:
             self._analysed_shown()
         else:
@@ -266,7 +300,12 @@ class ArticleScreen(Screen):
         field.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.needle = event.value.strip()
+        event.input.display = False
+        self.find_text(event.value)
+
+    def find_text(self, needle: str) -> None:
+        """Highlight every hit of `needle` and go to the first (find, or a library search's hit)."""
+        self.needle = needle.strip()
         view = self.query_one(ArticleView)
         self.hits = (
             [m.span() for m in re.finditer(re.escape(self.needle), self.document.text, re.IGNORECASE)]
@@ -275,7 +314,6 @@ class ArticleScreen(Screen):
         )
         self.current_hit = 0 if self.hits else -1
         view.set_hits(self.hits, self.current_hit)
-        event.input.display = False
         view.focus()
         self._label_panes()
         if self.hits:
@@ -293,7 +331,22 @@ class ArticleScreen(Screen):
         self._label_panes()
 
     def action_next_hit(self) -> None:
-        self._step_hit(1)
+        """The next find hit; with no find active, the library's next unread article."""
+        if self.hits:
+            self._step_hit(1)
+        elif not self.app.open_neighbour(1, unread=True):
+            self.notify("no unread article after this one", timeout=2)
+
+    def action_next_article(self) -> None:
+        if not self.app.open_neighbour(1):
+            self.notify("this is the last article", timeout=2)
+
+    def action_previous_article(self) -> None:
+        if not self.app.open_neighbour(-1):
+            self.notify("this is the first article", timeout=2)
+
+    def action_open_link(self) -> None:
+        open_in_browser(self, self.article.source)
 
     def action_previous_hit(self) -> None:
         self._step_hit(-1)

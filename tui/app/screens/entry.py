@@ -25,3 +25,4 @@ class Entry:
     quotes: int | None = None
     speakers: int | None = None
     read: bool = False
+    link: str = ""  # the article's web address, if it has one

@@ -16,7 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, ProgressBar
 
 from tui.app.screens.entry import Entry
 from tui.app.screens.speakers import SpeakersScreen
@@ -52,7 +52,13 @@ class LibraryScreen(Screen):
         Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
         Binding("m", "toggle_read", "Read", id="toggle_read", tooltip="Mark the article read / unread"),
         Binding("r", "refresh_feeds", "Refresh", id="refresh_feeds", tooltip="Fetch new articles from every feed"),
-        Binding("p", "speakers", "Speakers", id="speakers", tooltip="Speakers across every analysed article"),
+        Binding("p", "speakers", "Speakers", id="speakers", tooltip="Speakers across the library (analysing the rest)"),
+        Binding("slash", "search", "Search", id="search", tooltip="Search the library: words, said:, about:, feed:"),
+        Binding("n", "next_unread", "Next unread", show=False, id="next_unread", tooltip="The next unread article"),
+        Binding("A", "mark_all_read", "All read", show=False, id="mark_all_read", tooltip="Mark the group read"),
+        Binding(
+            "o", "open_link", "Browser", show=False, id="open_link", tooltip="Open the article's link in the browser"
+        ),
     ]
 
     def __init__(self, paths: list[Path], folder_name: str = "", **kwargs):
@@ -60,15 +66,18 @@ class LibraryScreen(Screen):
         self.paths = paths
         self.folder_name = folder_name or "articles"
         self.entries: dict[str, Entry] = {}
+        self.analysing = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield LibraryList(id="library")
+        yield ProgressBar(id="analysis-progress", show_eta=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "newsreader"
         self.sub_title = "library"
+        self.query_one(ProgressBar).display = False
         self.rebuild()
         self.query_one(LibraryList).focus()
         if any(entry.quotes is None for entry in self.entries.values()):
@@ -98,9 +107,10 @@ class LibraryScreen(Screen):
                     counts[0] if counts else None,
                     counts[1] if counts else None,
                     library.is_read(digest),
+                    article.source,
                 )
             )
-        feeds = {feed.id: feed.title or feed.url for feed in library.feeds()}
+        feeds = {feed.id: feed.folder or feed.title or feed.url for feed in library.feeds()}  # OPML folders group
         for row in library.rows():
             group = feeds.get(row.feed_id, "saved pages")
             entries.append(
@@ -115,6 +125,7 @@ class LibraryScreen(Screen):
                     row.quotes,
                     row.speakers,
                     row.read,
+                    row.source,
                 )
             )
         return entries
@@ -223,6 +234,113 @@ class LibraryScreen(Screen):
         for error in errors[:5]:
             self.notify(error, severity="warning", markup=False, timeout=8)
         self.rebuild()
+        self.start_analysis()
 
     def action_speakers(self) -> None:
         self.app.push_screen(SpeakersScreen(list(self.entries.values())))
+        if any(entry.quotes is None for entry in self.entries.values() if entry.key.startswith("stored:")):
+            self.start_analysis()
+
+    # --- background analysis of the library --------------------------------------------
+    def start_analysis(self) -> None:
+        """Analyse every unanalysed library article in worker processes (once at a time)."""
+        if self.analysing:
+            return
+        self.analysing = True
+        self.analysis_worker()
+
+    @work(thread=True, exclusive=True, group="library-analysis")
+    def analysis_worker(self) -> None:
+        from textual.worker import get_current_worker
+
+        from tui.archive.job import all_cores
+        from tui.documents import Engine
+        from tui.library_analysis import analyse_library
+        from tui.store import Library
+
+        worker = get_current_worker()
+        try:
+            library = Library(self.app.library.path)
+            try:
+                result = analyse_library(
+                    library,
+                    Engine(self.app.engine.model, self.app.engine.cache),
+                    all_cores(),
+                    progress=lambda done, total: self.app.call_from_thread(self._analysis_progress, done, total),
+                    stopped=lambda: worker.is_cancelled,
+                    nice=5,
+                )
+            finally:
+                library.close()
+        except Exception as error:  # a missing model, a full disk: a notice, the reader goes on
+            self.app.call_from_thread(self._analysis_done, f"the library was not analysed ({error})")
+            return
+        message = f"{plural(result.done, 'article')} analysed" + (f", {result.failed} failed" if result.failed else "")
+        self.app.call_from_thread(self._analysis_done, message if result.done or result.failed else "")
+
+    def _analysis_progress(self, done: int, total: int) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.display = total > 0
+        bar.update(total=total, progress=done)
+        self.sub_title = f"library · analysing {done} of {total}" if total else "library"
+        if done:
+            self.rebuild()  # counts appear batch by batch
+
+    def _analysis_done(self, message: str) -> None:
+        self.analysing = False
+        self.query_one(ProgressBar).display = False
+        self.sub_title = "library"
+        self.rebuild()
+        if message:
+            self.notify(message, timeout=4)
+
+    # --- moving through the library from anywhere ---------------------------------------
+    def neighbour(self, step: int, unread: bool = False) -> Article | None:
+        """Move the cursor to the next (step 1) or previous (-1) article, or the next unread one,
+        and load it; None when there is none."""
+        listing = self.query_one(LibraryList)
+        index = listing.cursor + step
+        while 0 <= index < len(listing.rows):
+            entry = self.entries.get(listing.rows[index].key or "")
+            if entry is not None and not (unread and self.app.library.is_read(entry.digest)):  # read just now counts
+                try:
+                    article = entry.load()
+                except SourceError:
+                    index += step
+                    continue
+                listing.cursor = index
+                return article
+            index += step
+        return None
+
+    def action_next_unread(self) -> None:
+        listing = self.query_one(LibraryList)
+        for index in range(listing.cursor + 1, len(listing.rows)):
+            entry = self.entries.get(listing.rows[index].key or "")
+            if entry is not None and not entry.read:
+                listing.cursor = index
+                listing.scroll_to(y=max(0, index - 2), animate=False)
+                return
+        self.notify("no unread article below this one", timeout=2)
+
+    def action_mark_all_read(self) -> None:
+        """Every article in the cursor's group (a feed, a folder, the opened folder) read."""
+        entry = self.entries.get(self._current_key() or "")
+        if entry is None:
+            return
+        members = [e for e in self.entries.values() if e.group == entry.group and not e.read]
+        self.app.library.mark_all_read([e.digest for e in members])
+        self.notify(f"{plural(len(members), 'article')} in {entry.group} marked read", timeout=2)
+        self.rebuild()
+
+    def action_open_link(self) -> None:
+        from tui.app.screens.article import open_in_browser
+
+        entry = self.entries.get(self._current_key() or "")
+        if entry is not None:
+            open_in_browser(self, entry.link)
+
+    def action_search(self) -> None:
+        from tui.app.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())

@@ -1,0 +1,107 @@
+"""Searching the library: a query line, the hits with their matched words highlighted,
+and Enter to open an article at its first hit."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input
+
+from tui.app.widgets.list_table import ListTable
+from tui.app.words import plural
+from tui.sanitize import visible
+from tui.sources import SourceError
+from tui.store import LibraryError
+from tui.store.search import QueryError, SearchHit, SearchQuery, hit_spans, parse_query
+
+
+def highlighted(snippet: str) -> Text:
+    """A snippet as Text, each hit a styled span (outside text is never markup)."""
+    plain, spans = hit_spans(snippet.replace("\n", " "))
+    text, at = Text(), 0
+    for start, end in spans:
+        text.append(visible(plain[at:start]))
+        text.append(visible(plain[start:end]), style="bold reverse")
+        at = end
+    text.append(visible(plain[at:]))
+    return text
+
+
+class SearchScreen(Screen):
+    """`/` on the library: words, "phrases", said:NAME, about:TOPIC, feed:NAME."""
+
+    HELP_TITLE = "Search the library"
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the library"),
+        Binding("slash", "edit_query", "Search", id="search", tooltip="Edit the search"),
+        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
+    ]
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.hits: list[SearchHit] = []
+        self.query_words: tuple[str, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder='search: words, "a phrase", said:NAME, about:TOPIC, feed:NAME', id="search-query")
+        yield ListTable(id="search-hits", cursor_type="row")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "search the library"
+        table = self.query_one(ListTable)
+        table.add_column("title", width=36)
+        table.add_column("where it matches")
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.run_search(event.value)
+
+    def run_search(self, text: str) -> None:
+        try:
+            query = parse_query(text)
+            hits = self.app.library.search(query, limit=200)
+        except (QueryError, LibraryError) as error:
+            self.notify(str(error), severity="warning", timeout=5)
+            return
+        self.show(query, hits)
+
+    def show(self, query: SearchQuery, hits: list[SearchHit]) -> None:
+        self.hits, self.query_words = hits, query.words
+        table = self.query_one(ListTable)
+        table.clear()
+        for index, hit in enumerate(hits):
+            table.add_row(
+                Text(visible(hit.title)[:36] or "(untitled)", style="bold"), highlighted(hit.snippet), key=str(index)
+            )
+        self.sub_title = f"search the library · {plural(len(hits), 'hit')}"
+        if hits:
+            table.focus()
+        else:
+            self.notify("nothing in the library matches", severity="warning", timeout=3)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        hit = self.hits[int(event.row_key.value)]
+        stored = self.app.library.article(hit.id)
+        if stored is None:
+            self.notify(f"article {hit.id} is no longer in the library", severity="error")
+            return
+        from tui.updates import as_article
+
+        try:
+            article = as_article(stored)
+        except SourceError as error:
+            self.notify(str(error), severity="error")
+            return
+        first = next((word for word in self.query_words if word.lower() in stored.text.lower()), None)
+        self.app.open_article(article, find=first)
+
+    def action_edit_query(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
