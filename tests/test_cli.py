@@ -62,12 +62,14 @@ def test_bad_inputs_exit_2_and_the_rest_is_still_analysed(story, tmp_path):
     latin = tmp_path / "latin.txt"
     latin.write_bytes("caf\xe9 said".encode("latin-1"))
     missing = tmp_path / "missing.txt"
-    result = run(str(missing), str(tmp_path), str(empty), str(binary), str(latin), str(story), "--format", "jsonl")
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()
+    result = run(str(missing), str(nothing), str(empty), str(binary), str(latin), str(story), "--format", "jsonl")
     assert result.returncode == 2
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 5
     assert "missing.txt: no such file" in errors[0]
-    assert "is a folder" in errors[1]
+    assert "nothing: no articles (.txt, .md, .html) in this folder" in errors[1]
     assert "empty.txt: is empty" in errors[2]
     assert "photo.txt: is a binary file" in errors[3]
     assert "latin.txt: is not UTF-8" in errors[4]
@@ -192,3 +194,27 @@ def test_a_dead_url_is_refused_with_a_message(isolated_dirs):
     result = newsreader(f"http://127.0.0.1:{unused_port()}/story", env_dirs=isolated_dirs)
     assert result.returncode == 2
     assert "could not connect" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_folder_is_analysed_and_a_second_run_reads_the_parse_cache(tmp_path, monkeypatch, capsys):
+    from tui import cli
+
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for number, name in enumerate(("Ann Vale", "Tom Hale", "Ruth Bell", "Sam Ito", "Jo Marsh")):
+        (folder / f"{number}.txt").write_text(
+            f"Story {number}\n\n“The ferry runs at {number} o'clock,” said {name}.\n", encoding="utf-8"
+        )
+    (folder / "notes.csv").write_text("not an article", encoding="utf-8")
+    assert cli.main(["analyze", str(folder), "--format", "jsonl"]) == 0
+    first = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["source"] for line in first] == [str(folder / f"{n}.txt") for n in range(5)]
+
+    import tui.analysis.engine
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the second run analysed again instead of reading the cache")
+
+    monkeypatch.setattr(tui.analysis.engine, "Analyzer", no_model)
+    assert cli.main(["analyze", str(folder), "--format", "jsonl"]) == 0
+    assert capsys.readouterr().out.splitlines() == first

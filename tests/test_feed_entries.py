@@ -224,3 +224,19 @@ def test_pages_are_fetched_at_most_four_at_once_per_site(web):
     fetch_pages([web.url(f"/p{n}") for n in range(12)], lambda index, got: pages.append(got))
     assert len(pages) == 12 and all(p.article is not None for p in pages)
     assert web.most_at_once == 4  # one site (127.0.0.1); 16 would be the limit across sites
+
+
+def test_export_url_fetches_a_page_not_in_the_library_and_keeps_it(web, capsys):
+    import json
+
+    web.routes["/pier"] = Route(page("Pier reopens", "Mayor Ruth Bell", "new pier"))
+    assert cli.main(["export", web.url("/pier"), "--format", "json"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["title"] == "Pier reopens"
+    assert [s["name"] for s in exported["speakers"]] == ["Ruth Bell"]
+    del web.routes["/pier"]  # gone from the web: the library's copy is exported
+    assert cli.main(["export", web.url("/pier"), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Pier reopens"
+    assert web.hits["/pier"] == 1
+    assert cli.main(["export", web.url("/never"), "--format", "json"]) == 2
+    assert "HTTP 404" in capsys.readouterr().err

@@ -109,5 +109,52 @@ def test_a_library_from_before_search_is_indexed_when_opened(tmp_path):
         library.search(SearchQuery("NEAR("))
 
 
-def test_search_in_the_app_highlights_hits_and_opens_the_article_at_the_first(tmp_path):
-    pass
+async def test_the_app_analyses_the_library_after_a_refresh_with_a_progress_bar(web, tmp_path):
+    from textual.widgets import ProgressBar
+
+    from tui.app.app import NewsreaderApp
+    from tui.app.screens.library import LibraryScreen
+    from tui.app.screens.speakers import SpeakersScreen
+
+    web.routes["/pier"] = Route(story("Pier reopens", "Ruth Bell", "new pier"))
+    web.routes["/lock"] = Route(story("Lock repaired", "Sam Ito", "canal lock"))
+    web.routes["/rss"] = Route(
+        feed(
+            [
+                ("g1", web.url("/pier"), "Pier reopens", "The pier is back."),
+                ("g2", web.url("/lock"), "Lock repaired", "The lock works again."),
+            ]
+        ),
+        content_type=RSS,
+    )
+    library = Library()
+    library.add_feed(web.url("/rss"))
+    library.close()
+    (tmp_path / "empty").mkdir()
+    app = NewsreaderApp(tmp_path / "empty")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        shown = []
+        original = screen._analysis_progress
+
+        def watched(done, total):
+            original(done, total)
+            shown.append((done, total, screen.query_one(ProgressBar).display))
+
+        screen._analysis_progress = watched
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the analysis worker, started when the refresh ended
+        await pilot.pause()
+        assert shown[0] == (0, 2, True) and shown[-1][:2] == (2, 2)
+        assert not screen.query_one(ProgressBar).display
+        counts = {e.title: (e.quotes, e.speakers) for e in screen.entries.values()}
+        assert counts == {"Pier reopens": (1, 1), "Lock repaired": (1, 1)}
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakersScreen)
+        assert {h.name for h in app.screen.heard} == {"Ruth Bell", "Sam Ito"}
+        assert "2 of 2 articles analysed" in app.screen.sub_title

@@ -8,6 +8,7 @@ other inputs are still handled. Everything printed that came from outside
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sqlite3
@@ -107,8 +108,10 @@ def run_analyze(argv: list[str]) -> int:
         return _run_archive(args)
     articles: list[Article] = []
     status = 0
-    for name in args.files or sorted(bundled_seeds().glob("*.txt")):
+    for name in _article_files(args.files) if args.files else sorted(bundled_seeds().glob("*.txt")):
         try:
+            if isinstance(name, SourceError):
+                raise name
             articles.append(load_article(name))
         except SourceError as error:
             _error(str(error))
@@ -118,34 +121,101 @@ def run_analyze(argv: list[str]) -> int:
     from tui.analysis.pipeline import ModelMissing
 
     try:
-        from tui.analysis.engine import Analyzer
-
-        analyzer = Analyzer(args.model)
+        documents = list(_documents(articles, args.model))
     except ModelMissing as error:
         _error(str(error))
         return EXIT_BAD_INPUT
-    failed = []
-
-    def report(article: Article, error: Exception) -> None:
-        _error(f"{article.source}: could not be analysed ({error.__class__.__name__}: {error})")
-        failed.append(article)
-
-    def noting_partial(documents):  # a document analysed only in part (a budget) is named on stderr
-        for document in documents:
-            if document.partial:
-                _error(f"{document.source}: {document.partial}")
-                failed.append(document)
-            yield document
-
-    documents = noting_partial(analyzer.analyze_many(articles, on_error=report))
+    failed = False
+    for document in documents:
+        if isinstance(document, str):
+            _error(document)
+            failed = True
+        elif document.partial:
+            _error(f"{document.source}: {document.partial}")
+            failed = True
+    done = [d for d in documents if not isinstance(d, str)]
     if args.format == "jsonl":
-        for document in documents:
+        for document in done:
             _out_json(document.to_json())
     elif args.format == "json":
-        _out_json(json.dumps([d.to_dict() for d in documents], ensure_ascii=False, indent=2))
+        _out_json(json.dumps([d.to_dict() for d in done], ensure_ascii=False, indent=2))
     else:
-        _print_tables(documents)
+        _print_tables(done)
     return EXIT_BAD_INPUT if failed else status
+
+
+def _article_files(names: list[str]) -> list[str | Path | SourceError]:
+    """The files named, each folder replaced by its article files (.txt, .md, .html) in name
+    order; an empty folder is a SourceError in its place, so messages keep the input order."""
+    from tui.sources import load_library
+
+    files: list[str | Path | SourceError] = []
+    for name in names:
+        if Path(name).is_dir():
+            found = load_library(name)
+            files.extend(found or [SourceError(f"{name}: no articles (.txt, .md, .html) in this folder")])
+        else:
+            files.append(name)
+    return files
+
+
+def _named(document, article: Article):
+    """A cached document under this file's name (the cache is keyed by text: another file may
+    have had the same text)."""
+    if document is None:
+        return None
+    import dataclasses
+
+    return dataclasses.replace(document, source=article.source, title=article.title or document.title)
+
+
+SHOW_PROGRESS_FROM = 4  # files: fewer finish before a bar would help
+
+
+def _documents(articles: list[Article], model: str | None):
+    """Each article's Document, or a one-line message why not, in order: from the parse cache
+    when it is there, else analysed in batches (and kept in the cache). A progress bar on stderr
+    (a terminal only) when there are more than a few."""
+    from tui.documents import Engine
+
+    engine = Engine(model)
+    results: list = [_named(engine.cached(article), article) for article in articles]
+    missing = [index for index, document in enumerate(results) if document is None]
+    if not missing:
+        return results
+    from tui.analysis.engine import Analyzer
+
+    analyzer = Analyzer(model)
+    with RefreshProgress() as progress:
+        step = (
+            (lambda done: progress.update("analysing", done, len(missing)))
+            if len(missing) >= SHOW_PROGRESS_FROM
+            else None
+        )
+        if step:
+            step(0)
+        errors: dict[int, str] = {}
+
+        def report(article: Article, error: Exception) -> None:
+            errors[id(article)] = f"{article.source}: could not be analysed ({error.__class__.__name__}: {error})"
+
+        batch = [articles[index] for index in missing]
+        made = analyzer.analyze_many(batch, on_error=report)
+        position = 0
+        for document in made:
+            while id(batch[position]) in errors:  # a failed article yields nothing: skip to the next
+                position += 1
+            index = missing[position]
+            results[index] = document
+            with contextlib.suppress(OSError):  # an unwritable cache costs the next run an analysis
+                engine.cache.save(engine.key(articles[index]), document)
+            position += 1
+            if step:
+                step(position)
+    for index in missing:
+        if results[index] is None:
+            results[index] = errors.get(id(articles[index]), f"{articles[index].source}: could not be analysed")
+    return results
 
 
 def _run_archive(args: argparse.Namespace) -> int:
@@ -414,10 +484,15 @@ def run_export(argv: list[str]) -> int:
     try:
         number = _article_number(args.article)
         if number is not None or _is_url(args.article):
-            library = _library(read_only=True)
+            library = _library(read_only=number is not None)
             if library is None:
                 return EXIT_BAD_INPUT
-            stored = library.article(number) if number is not None else library.article_by_url(args.article)
+            if number is not None:
+                stored = library.article(number)
+            else:  # a page not in the library yet is fetched and kept, as `newsreader URL` does
+                from tui.updates import save_page
+
+                stored = library.article_by_url(visible(args.article)) or save_page(library, args.article)
             if stored is None:
                 raise SourceError(f"{args.article}: not in the library")
             article = as_article(stored)
