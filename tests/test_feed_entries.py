@@ -240,3 +240,29 @@ def test_export_url_fetches_a_page_not_in_the_library_and_keeps_it(web, capsys):
     assert web.hits["/pier"] == 1
     assert cli.main(["export", web.url("/never"), "--format", "json"]) == 2
     assert "HTTP 404" in capsys.readouterr().err
+
+
+def test_refresh_piped_is_quiet_and_analyse_fills_the_counts(web, isolated_dirs):
+    import os
+    import subprocess
+    import sys
+
+    web.routes["/pier"] = Route(page("Pier reopens", "Mayor Ruth Bell", "new pier"))
+    web.routes["/rss"] = Route(feed([("g1", web.url("/pier"), "Pier reopens", "The pier is back.")]), content_type=RSS)
+    library = Library()
+    library.add_feed(web.url("/rss"))
+    library.close()
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "feeds", "refresh", "--analyse", "--workers", "1"],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=300,
+    )
+    assert result.returncode == 0 and result.stderr == ""  # no progress bar when piped
+    assert result.stdout.splitlines() == [
+        "Harbour Gazette: 1 new; full text of 1",
+        "analysed 1 articles (0 already in the cache, 0 failed)",
+    ]
+    (row,) = Library().rows()
+    assert (row.quotes, row.speakers) == (1, 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.sanitize import visible
 from tui.sources import Article, SourceError
@@ -66,7 +66,7 @@ def _store_update(library: Library, feed: LibraryFeed, update: FeedUpdate, mode:
         refreshed_at=time.time(),
         error=None,
     )
-    return RefreshReport(feed, new=stored.new, updated=stored.updated)
+    return RefreshReport(replace(feed, title=feed.title or update.title), new=stored.new, updated=stored.updated)
 
 
 def add_feed(
