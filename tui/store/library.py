@@ -421,12 +421,14 @@ class Library:
                 ).fetchone()
                 if row is None and link:
                     row = db.execute(
-                        "SELECT id, title, summary, text_hash, feed_id FROM articles WHERE url = ?", (link,)
+                        "SELECT id, title, summary, text_hash, feed_id, guid FROM articles WHERE url = ?", (link,)
                     ).fetchone()
-                    if row is not None and row["feed_id"] == feed_id:
-                        db.execute("UPDATE articles SET guid = ? WHERE id = ?", (guid, row["id"]))
+                    if row is not None and row["feed_id"] == feed_id and row["guid"] in (None, link):
+                        db.execute(
+                            "UPDATE articles SET guid = ? WHERE id = ?", (guid, row["id"])
+                        )  # identity from before
                     elif row is not None:
-                        continue  # the same page reached through another feed or saved by hand: kept once
+                        continue  # the same page under another entry, another feed or saved by hand: kept once
                 state = "pending" if entry.get("wants_page") and link else ""
                 if row is None:
                     db.execute(
