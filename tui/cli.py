@@ -586,6 +586,8 @@ def run_search(argv: list[str]) -> int:
         return 1
     from rich.table import Table
 
+    from tui.snippets import highlighted
+
     feeds = {feed.id: feed.title or feed.url for feed in library.feeds()}
     table = Table("number", "feed", "title", "where it matches", expand=True)
     for hit in hits:
@@ -594,22 +596,6 @@ def run_search(argv: list[str]) -> int:
         )
     _print(table)
     return 0
-
-
-def highlighted(snippet: str):
-    """A search snippet as Rich Text with each hit styled as a span (never markup)."""
-    from rich.text import Text
-
-    from tui.store.search import hit_spans
-
-    plain, spans = hit_spans(snippet.replace("\n", " "))
-    text, at = Text(), 0
-    for start, end in spans:  # each piece made safe on its own, so a hit's span stays on its words
-        text.append(visible(plain[at:start]))
-        text.append(visible(plain[start:end]), style="bold reverse")
-        at = end
-    text.append(visible(plain[at:]))
-    return text
 
 
 COMMANDS = {

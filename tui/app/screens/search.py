@@ -12,21 +12,10 @@ from textual.widgets import DataTable, Footer, Header, Input
 from tui.app.widgets.list_table import ListTable
 from tui.app.words import plural
 from tui.sanitize import visible
+from tui.snippets import highlighted
 from tui.sources import SourceError
 from tui.store import LibraryError
-from tui.store.search import QueryError, SearchHit, SearchQuery, hit_spans, parse_query
-
-
-def highlighted(snippet: str) -> Text:
-    """A snippet as Text, each hit a styled span (outside text is never markup)."""
-    plain, spans = hit_spans(snippet.replace("\n", " "))
-    text, at = Text(), 0
-    for start, end in spans:
-        text.append(visible(plain[at:start]))
-        text.append(visible(plain[start:end]), style="bold reverse")
-        at = end
-    text.append(visible(plain[at:]))
-    return text
+from tui.store.search import QueryError, SearchHit, SearchQuery, parse_query
 
 
 class SearchScreen(Screen):
