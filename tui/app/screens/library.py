@@ -16,10 +16,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from tui.app.screens.entry import Entry
 from tui.app.screens.speakers import SpeakersScreen
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.library_list import LibraryList, Row
 from tui.app.words import plural
 from tui.sanitize import visible
@@ -64,7 +65,7 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield LibraryList(id="library")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "newsreader"
