@@ -51,6 +51,7 @@ async def test_the_article_screen_shows_a_bar_until_the_analysis_is_done(tmp_pat
 
     from tui.app.app import NewsreaderApp
     from tui.app.screens.article import ArticleScreen
+    from tui.app.widgets.title_bar import TitleBar
 
     app = NewsreaderApp(SEED, cache=ParseCache(tmp_path / "cache"))
     async with app.run_test(size=(120, 36)) as pilot:
@@ -58,8 +59,7 @@ async def test_the_article_screen_shows_a_bar_until_the_analysis_is_done(tmp_pat
         screen = app.screen
         assert isinstance(screen, ArticleScreen) and not screen.analysed
         bar = screen.query_one("#progress", ProgressBar)
-        footer = screen.query_one("Footer")
-        assert bar.region.y < footer.region.y  # on a line of its own, not under the footer
+        assert bar.parent is screen.query_one(TitleBar) and bar.region.y == 0  # in the title bar, on screen
         seen: list[float] = []
         original = screen._show_progress
 

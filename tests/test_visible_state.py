@@ -104,7 +104,7 @@ async def test_a_narrow_footer_gives_the_palette_key_up_for_the_sidebar_toggle(a
         keys = [key.key for key in screen.query("FooterKey")]
         assert keys[:2] == ["escape", "question_mark"]  # Back and Help first
         assert "i" in keys and "ctrl+p" not in keys
-        shown = [key for key in screen.query("FooterKey") if key.key == "i"][0]
+        shown = next(key for key in screen.query("FooterKey") if key.key == "i")
         assert shown.region.right <= 60  # the sidebar toggle is on screen, not cut off
         await pilot.resize_terminal(120, 36)
         await pilot.pause()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from tui.analysis.attribution.rules import why
 from tui.app.screens.stance_grid import StanceGridScreen, describe
@@ -85,8 +85,8 @@ class ArticleScreen(Screen):
         else:
             # Only an article that must be analysed shows progress (a cached one paints at once).
             # Pulses while the model loads, then fills as the text is parsed and each stage is done.
-            bar = ProgressBar(total=None, show_eta=False, id="progress")
-            self.mount(bar, before=self.query_one(Footer))
+            # It sits in the title bar: taking it away then changes no pane's size (no new layout).
+            self.query_one(TitleBar).mount(ProgressBar(total=None, show_eta=False, id="progress"))
             self._set_status("loading the language model…" if not self.app.engine.model_loaded else "analysing…")
             self.call_after_refresh(self.analyse)  # the text paints first; spaCy's import holds the GIL
 
@@ -133,15 +133,17 @@ class ArticleScreen(Screen):
         panel.rebuild()
         self.notify(message, title="Analysis failed", severity="error", markup=False, timeout=10)
 
-    def show_document(self, document: Document) -> None:
+    async def show_document(self, document: Document) -> None:
         self.document = document
         self.analysed = True
-        self._hide_progress()
-        quotes = self.query_one(QuoteList)
-        self.query_one(ArticleView).set_document(document)
-        quotes.set_document(document)
-        self.query_one(StancePanel).set_document(document)
-        self._analysed_shown()
+        # The bar goes first and every pane changes after it, in one update: one layout and one
+        # repaint of the screen instead of three, so a key pressed now waits less.
+        await self.query("#progress").remove()
+        with self.app.batch_update():
+            self.query_one(ArticleView).set_document(document)
+            self.query_one(QuoteList).set_document(document)
+            self.query_one(StancePanel).set_document(document)
+            self._analysed_shown()
 
     def _analysed_shown(self) -> None:
         """The analysis is on screen: counts, pane titles, the library's record, the quote asked for."""
