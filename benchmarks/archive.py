@@ -118,6 +118,9 @@ def main() -> None:
         report("one process", runs, args.articles)
         runs["--workers 2"] = timed_run(archive, work / "workers2", "--workers", "2")
         report("--workers 2", runs, args.articles)
+        # Each worker's statistical profiler samples its threads every 10 ms: CPU the analysis needs
+        # on a machine whose every core is a worker. Off, as the README advises for analysis workers.
+        os.environ["DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED"] = "False"
         with LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
         ) as cluster:

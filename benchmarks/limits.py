@@ -101,6 +101,32 @@ def key_latency(path: Path) -> tuple[list[float], list[float]]:
     return asyncio.run(run())
 
 
+def bare_press_latency(presses: int = 40) -> list[float]:
+    """The same presses in a bare Textual app (one Static): what a Pilot press costs by itself
+    on this machine (the press, Textual's wait for idle, a repaint), to read the numbers above by."""
+    import asyncio
+
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Bare(App):
+        def compose(self):
+            yield Static("Hello, reader.")
+
+    async def run() -> list[float]:
+        times = []
+        async with Bare().run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for _ in range(presses):
+                started = time.perf_counter()
+                await pilot.press("j")
+                times.append(time.perf_counter() - started)
+                await asyncio.sleep(0.05)
+        return times
+
+    return asyncio.run(run())
+
+
 def _summary(latencies: list[float]) -> str:
     ordered = sorted(latencies)
     if not ordered:
@@ -129,6 +155,7 @@ def main() -> None:
             during, after = key_latency(worst)
             print(f"key latency while the app analyses {worst.name}: {_summary(during)} (target under 100 ms)")
             print(f"key latency in the same article once analysed:   {_summary(after)}")
+            print(f"the same presses in a bare Textual app (Static):  {_summary(bare_press_latency())}")
     print(f"(this process's own peak: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
 
 

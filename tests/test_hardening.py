@@ -572,7 +572,7 @@ async def test_a_failed_analysis_leaves_a_usable_screen_with_a_clear_notice(tmp_
     story = tmp_path / "museum.txt"
     story.write_text(STORY * 80, encoding="utf-8")
 
-    def fails(self, article):
+    def fails(self, article, on_progress=None):
         raise RuntimeError("the analysis broke \x1b]0;x\x07")
 
     monkeypatch.setattr(Engine, "analyse", fails)

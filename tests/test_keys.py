@@ -376,7 +376,7 @@ async def test_reader_keys_move_between_articles_open_links_and_mark_read(tmp_pa
     library.close()
     app = NewsreaderApp(many_articles(tmp_path / "harbour", 3))
 
-    def no_analysis(article):  # read state here is only what the keys set, never a finished analysis
+    def no_analysis(article, **options):  # read state here is only what the keys set, never a finished analysis
         raise RuntimeError("not analysed in this test")
 
     monkeypatch.setattr(app.engine, "analyse", no_analysis)

@@ -94,3 +94,19 @@ async def test_the_text_paints_first_and_the_model_loads_in_the_background(tmp_p
         await pilot.pause()
         assert app.engine.model_loaded
         assert screen.query_one(TitleBar).status == "1 quote · 1 speaker"
+
+
+async def test_a_narrow_footer_gives_the_palette_key_up_for_the_sidebar_toggle(analyzer):
+    app = NewsreaderApp(SEEDS)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.pause()
+        keys = [key.key for key in screen.query("FooterKey")]
+        assert keys[:2] == ["escape", "question_mark"]  # Back and Help first
+        assert "i" in keys and "ctrl+p" not in keys
+        shown = next(key for key in screen.query("FooterKey") if key.key == "i")
+        assert shown.region.right <= 60  # the sidebar toggle is on screen, not cut off
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        await pilot.pause()
+        assert "ctrl+p" in [key.key for key in screen.query("FooterKey")]

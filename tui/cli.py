@@ -285,22 +285,35 @@ def run_open(argv: list[str]) -> int:
         except SourceError as error:
             _error(str(error))
             return EXIT_BAD_INPUT
+        article = as_article(stored)
+        _load_model_early(article)
         from tui.app.app import NewsreaderApp
 
-        return _run_app(NewsreaderApp(bundled_seeds(), article=as_article(stored)))
+        return _run_app(NewsreaderApp(bundled_seeds(), article=article))
     target = Path(args.path) if args.path else bundled_seeds()
     if not target.exists():
         _error(f"{target}: no such file or folder")
         return EXIT_BAD_INPUT
     if target.is_file():
         try:
-            load_article(target)
+            _load_model_early(load_article(target))
         except SourceError as error:
             _error(str(error))
             return EXIT_BAD_INPUT
     from tui.app.app import NewsreaderApp
 
     return _run_app(NewsreaderApp(target))
+
+
+def _load_model_early(article: Article) -> None:
+    """An article not yet analysed: spaCy starts loading in the analysis process now, while Textual
+    starts, instead of after the first paint (the app's engine uses the same process)."""
+    from tui.documents import Engine
+    from tui.store import load_config
+
+    engine = Engine(load_config().model, separate_process=True)
+    if engine.model and engine.cached(article) is None:
+        engine.start_loading()
 
 
 def _run_app(app, **run_options) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections.abc import Callable
 
 from tui.analysis import ANALYSER_VERSION
 from tui.analysis.attribution.marks import paragraph_spans
@@ -18,6 +19,8 @@ from tui.analysis.spacy_models import chosen_model, model_version
 from tui.model import Document
 from tui.sources import Article
 from tui.store import ParseCache, cache_key
+
+Progress = Callable[[int, int], None]  # (steps done, steps in all), as tui.analysis.engine reports them
 
 
 class Engine:
@@ -66,17 +69,23 @@ class Engine:
                 self._analyzer = Analyzer(self.model)
             return self._analyzer
 
-    def analyse(self, article: Article) -> Document:
-        """The analysed document (cached, or made now and cached). May raise ModelMissing."""
+    def start_loading(self) -> None:
+        """Begin loading the model where analyses run, without waiting (separate process only)."""
+        if self.separate_process and not self._warm:
+            start_loading_model(self.model)
+
+    def analyse(self, article: Article, on_progress: Progress | None = None) -> Document:
+        """The analysed document (cached, or made now and cached). May raise ModelMissing.
+        `on_progress` hears (steps done, steps in all) while an analysis runs."""
         document = self.cached(article)
         if document is not None:
             return document
         if self.separate_process:
-            document = _in_child_process(self.model, article)
+            document = _in_child_process(self.model, article, on_progress)
         else:
             analyzer = self._local_analyzer()
             with self._lock:
-                document = next(analyzer.analyze_many([article]))
+                document = next(analyzer.analyze_many([article], on_progress=on_progress))
         self._warm = True
         with contextlib.suppress(OSError):  # an unwritable cache costs the next open an analysis, not this one
             self.cache.save(self.key(article), document)
@@ -99,54 +108,96 @@ class _ChildProcess:
         self.process = context.Process(target=_serve, args=(child_end,), name="newsreader-analysis", daemon=True)
         self.process.start()
         child_end.close()
+        self.unanswered = 0  # warm-up requests sent without waiting (`start_loading`)
 
-    def analyse(self, model: str | None, article: Article | None) -> Document | None:
+    def start_loading(self, model: str | None) -> None:
+        """Ask for the model to be loaded, without waiting: the answer is read before the next one's."""
+        self.connection.send((model, None, False))
+        self.unanswered += 1
+
+    def analyse(
+        self, model: str | None, article: Article | None, on_progress: Progress | None = None
+    ) -> Document | None:
         """The article's document; with no article, just load the model and answer None."""
         try:
-            self.connection.send((model, article))
-            succeeded, value = self.connection.recv()
+            self.connection.send((model, article, on_progress is not None))
+            while self.unanswered:  # answers come in order; a failed early load fails again here
+                self._answer(None)
+                self.unanswered -= 1
+            kind, value = self._answer(on_progress)
         except (EOFError, OSError) as error:
             raise AnalysisStopped("the analysis process stopped before it finished (out of memory?)") from error
-        if succeeded:
+        if kind == "done":
             return value
         raise value
+
+    def _answer(self, on_progress: Progress | None) -> tuple[str, object]:
+        """The next answer: ("done", document) or ("failed", error); progress on the way is passed on."""
+        while True:
+            kind, value = self.connection.recv()
+            if kind != "progress":
+                return kind, value
+            if on_progress is not None:
+                on_progress(*value)
 
 
 _child: _ChildProcess | None = None
 _child_lock = threading.Lock()
 
 
-def _in_child_process(model: str | None, article: Article | None) -> Document | None:
+def _in_child_process(
+    model: str | None, article: Article | None, on_progress: Progress | None = None
+) -> Document | None:
     """Analyse in the child process (started on first use; a new one if the last one died)."""
     global _child
     with _child_lock:
         if _child is None or not _child.process.is_alive():
             _child = _ChildProcess()
         try:
-            return _child.analyse(model, article)
+            return _child.analyse(model, article, on_progress)
         except AnalysisStopped:
             _child = None
             raise
 
 
+def start_loading_model(model: str | None) -> None:
+    """Start the analysis process and its loading of spaCy now, without waiting (at launch, when the
+    article to open is not in the cache: the model loads while Textual starts)."""
+    global _child
+    with _child_lock:
+        if _child is None or not _child.process.is_alive():
+            _child = _ChildProcess()
+        with contextlib.suppress(OSError):
+            _child.start_loading(model)
+
+
 def _serve(connection) -> None:
-    """The child's loop: (model, article) in, (True, Document) or (False, exception) out."""
+    """The child's loop: (model, article, wants progress) in; ("progress", (done, total)) messages
+    while it works when asked for, then ("done", Document or None) or ("failed", exception) out."""
     with contextlib.suppress(OSError):
         os.nice(5)  # the reader's own process comes first for the CPU: keys before analysis
     analyzers: dict = {}
     while True:
         try:
-            model, article = connection.recv()
+            model, article, wants_progress = connection.recv()
         except EOFError:
             return
+
+        def progress(done: int, total: int) -> None:
+            connection.send(("progress", (done, total)))
+
         try:
             if model not in analyzers:
                 from tui.analysis.engine import Analyzer
 
                 analyzers[model] = Analyzer(model)
-            answer = (True, None if article is None else next(analyzers[model].analyze_many([article])))
+            if article is None:
+                answer: tuple[str, object] = ("done", None)
+            else:
+                found = analyzers[model].analyze_many([article], on_progress=progress if wants_progress else None)
+                answer = ("done", next(found))
         except Exception as error:  # sent back as it is, or as its message when it cannot be pickled
-            answer = (False, error if _picklable(error) else RuntimeError(f"{error.__class__.__name__}: {error}"))
+            answer = ("failed", error if _picklable(error) else RuntimeError(f"{error.__class__.__name__}: {error}"))
         connection.send(answer)
 
 

@@ -43,15 +43,22 @@ class Analyzer:
         return next(self.analyze_many([Article(text=text, title=title, source=source)]))
 
     def analyze_many(
-        self, articles: Iterable[Article], on_error: Callable[[Article, Exception], None] | None = None
+        self,
+        articles: Iterable[Article],
+        on_error: Callable[[Article, Exception], None] | None = None,
+        on_progress: Progress | None = None,
     ) -> Iterator[Document]:
         """Documents in the order of the articles. An article whose analysis fails is reported
-        to `on_error` (raised when there is none) and the others still come out."""
+        to `on_error` (raised when there is none) and the others still come out. `on_progress`
+        hears (steps done, steps in all): one step per parsed piece of text and per later stage."""
         articles = list(articles)
         texts = [clean_text(a.text) for a in articles]
         cuts = [self.budget.cut(text) for text in texts]
         pieces = [chunks_of(text[:end]) for text, (end, _) in zip(texts, cuts)]
-        docs: Iterator = iter(parse_chunks(self.nlp, pieces, self.batch_size))
+        step = _steps(sum(map(len, pieces)) + STAGE_STEPS * len(articles), on_progress)
+        # With a progress bar to feed, pieces are parsed one by one so each shows as it is done.
+        batch_size = self.batch_size if on_progress is None else 1
+        docs: Iterator = iter(parse_chunks(self.nlp, pieces, batch_size, on_piece=step))
         for position, (article, text, (end, note)) in enumerate(zip(articles, texts, cuts)):
             try:
                 try:
@@ -61,7 +68,8 @@ class Analyzer:
                     # so a failure is the failing article's own and the others still come out.
                     docs = _OneByOne(self.nlp, pieces[position:], self.batch_size)
                     doc = next(docs)
-                document = self._build(article, text, end, "; ".join(filter(None, (article.partial, note))), doc)
+                note = "; ".join(filter(None, (article.partial, note)))
+                document = self._build(article, text, end, note, doc, step)
             except Exception as error:
                 if on_error is None:
                     raise
@@ -69,7 +77,7 @@ class Analyzer:
                 continue
             yield document
 
-    def _build(self, article: Article, text: str, end: int, note: str, doc: Doc) -> Document:
+    def _build(self, article: Article, text: str, end: int, note: str, doc: Doc, step: Callable[[], None]) -> Document:
         analysed = text[:end]
         paragraphs = paragraph_spans(analysed)
         marks = find_quotes(analysed, paragraphs)
@@ -79,10 +87,13 @@ class Analyzer:
         readings = [direct_quote(ctx, mark) for mark in marks]
         transcript = find_transcript_lines(ctx)
         attributions = arbitrate(ctx, clauses, readings, transcript)
+        step()
         speakers, choices = SpeakerResolver(doc, marks).speakers(attributions)
+        step()
         quotes = [_quote(number, found, choice) for number, (found, choice) in enumerate(zip(attributions, choices), 1)]
         mentions = {speaker.id: speaker.mentions for speaker in speakers}
         topics, stances = StanceFinder(doc, quotes, mentions).find()
+        step()
         return Document(
             text=text,
             title=article.title,
@@ -96,6 +107,23 @@ class Analyzer:
             analyser=ANALYSER_VERSION,
             partial=note,
         )
+
+
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
+STAGE_STEPS = 3  # progress steps of `_build` after the parse: quotes, speakers, stances
+
+
+def _steps(total: int, on_progress: Progress | None) -> Callable[[], None]:
+    """A step counter that tells `on_progress` (when there is one) after every step."""
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if on_progress is not None:
+            on_progress(min(done, total), total)
+
+    return step
 
 
 def _quote(number: int, found: Attribution, choice: SpeakerChoice | None) -> Quote:

@@ -7,7 +7,7 @@ re-upload of `en_core_web_sm` that newsreader depends on.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -71,12 +71,17 @@ def chunks_of(text: str, size: int = CHUNK_CHARACTERS) -> list[str]:
     return pieces
 
 
-def parse_chunks(nlp: Language, texts: list[list[str]], batch_size: int = 16) -> Iterator[Doc]:
+def parse_chunks(
+    nlp: Language, texts: list[list[str]], batch_size: int = 16, on_piece: Callable[[], None] | None = None
+) -> Iterator[Doc]:
     """One Doc per text, each text given as its pieces: every piece goes through `nlp.pipe`
-    in one stream, and a text's pieces are joined back into one Doc (same characters)."""
+    in one stream, and a text's pieces are joined back into one Doc (same characters).
+    `on_piece` is called as each piece is parsed (a progress bar's steps)."""
     stream = ((piece, index) for index, pieces in enumerate(texts) for piece in pieces)
     waiting: list[Doc] = []
     for doc, index in nlp.pipe(stream, batch_size=batch_size, as_tuples=True):
+        if on_piece is not None:
+            on_piece()
         waiting.append(doc)
         if len(waiting) == len(texts[index]):  # pieces arrive in order, and every text has one at least
             yield waiting[0] if len(waiting) == 1 else Doc.from_docs(waiting, ensure_whitespace=False)

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, LoadingIndicator, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from tui.analysis.attribution.rules import why
 from tui.app.screens.stance_grid import StanceGridScreen, describe
 from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.quote_list import QuoteList
 from tui.app.widgets.stance_panel import StancePanel
 from tui.app.widgets.title_bar import TitleBar
@@ -102,7 +103,7 @@ class ArticleScreen(Screen):
                 yield StancePanel(self.document, analysed=self.analysed, id="stances")
                 yield Static(id="stance-detail")
         yield Input(placeholder="find in the article (enter: go, escape: close)", id="find")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.article.title or "newsreader"
@@ -117,7 +118,9 @@ class ArticleScreen(Screen):
             self._analysed_shown()
         else:
             # Only an article that must be analysed shows progress (a cached one paints at once).
-            self.mount(LoadingIndicator(id="progress"), before=self.query_one(Footer))
+            # Pulses while the model loads, then fills as the text is parsed and each stage is done.
+            # It sits in the title bar: taking it away then changes no pane's size (no new layout).
+            self.query_one(TitleBar).mount(ProgressBar(total=None, show_eta=False, id="progress"))
             self._set_status("loading the language model…" if not self.app.engine.model_loaded else "analysing…")
             self.call_after_refresh(self.analyse)  # the text paints first; spaCy's import holds the GIL
 
@@ -139,11 +142,18 @@ class ArticleScreen(Screen):
             if not engine.model_loaded:
                 engine.warm_up()
                 self.app.call_from_thread(self._set_status, "analysing…")
-            document = engine.analyse(self.article)
+            document = engine.analyse(self.article, on_progress=self._progress_from_thread)
         except Exception as error:  # the reader keeps the plain text on any analysis failure
             self.app.call_from_thread(self.analysis_failed, str(error))
             return
         self.app.call_from_thread(self.show_document, document)
+
+    def _progress_from_thread(self, done: int, total: int) -> None:
+        self.app.call_from_thread(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        for bar in self.query("#progress").results(ProgressBar):
+            bar.update(total=total, progress=done)
 
     def _hide_progress(self) -> None:
         for indicator in self.query("#progress"):
@@ -157,15 +167,17 @@ class ArticleScreen(Screen):
         panel.rebuild()
         self.notify(message, title="Analysis failed", severity="error", markup=False, timeout=10)
 
-    def show_document(self, document: Document) -> None:
+    async def show_document(self, document: Document) -> None:
         self.document = document
         self.analysed = True
-        self._hide_progress()
-        quotes = self.query_one(QuoteList)
-        self.query_one(ArticleView).set_document(document)
-        quotes.set_document(document)
-        self.query_one(StancePanel).set_document(document)
-        self._analysed_shown()
+        # The bar goes first and every pane changes after it, in one update: one layout and one
+        # repaint of the screen instead of three, so a key pressed now waits less.
+        await self.query("#progress").remove()
+        with self.app.batch_update():
+            self.query_one(ArticleView).set_document(document)
+            self.query_one(QuoteList).set_document(document)
+            self.query_one(StancePanel).set_document(document)
+            self._analysed_shown()
 
     def _analysed_shown(self) -> None:
         """The analysis is on screen: counts, pane titles, the library's record, the quote asked for."""

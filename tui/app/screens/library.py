@@ -16,10 +16,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar
+from textual.widgets import Header, ProgressBar
 
 from tui.app.screens.entry import Entry
 from tui.app.screens.speakers import SpeakersScreen
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.library_list import LibraryList, Row
 from tui.app.words import plural
 from tui.sanitize import visible
@@ -72,7 +73,7 @@ class LibraryScreen(Screen):
         yield Header()
         yield LibraryList(id="library")
         yield ProgressBar(id="analysis-progress", show_eta=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "newsreader"

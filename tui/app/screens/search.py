@@ -7,8 +7,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Header, Input
 
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.list_table import ListTable
 from tui.app.words import plural
 from tui.sanitize import visible
@@ -38,7 +39,7 @@ class SearchScreen(Screen):
         yield Header()
         yield Input(placeholder='search: words, "a phrase", said:NAME, about:TOPIC, feed:NAME', id="search-query")
         yield ListTable(id="search-hits", cursor_type="row")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "search the library"

@@ -9,10 +9,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from tui.analysis import lexicons
 from tui.app.screens.entry import Entry
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.list_table import ListTable
 from tui.app.words import plural
 from tui.model import Document
@@ -73,7 +74,7 @@ class SpeakersScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ListTable(id="speakers", cursor_type="row")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "speakers across the library"
@@ -123,7 +124,7 @@ class SpeakerQuotesScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ListTable(id="speaker-quotes", cursor_type="row")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = (

@@ -10,9 +10,10 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tui.app import palette
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.list_table import ListTable
 from tui.app.widgets.stance_panel import stance_mark
 from tui.model import Document, Stance
@@ -52,7 +53,7 @@ class StanceGridScreen(Screen[Stance | None]):
         yield Header()
         yield ListTable(id="grid", cursor_type="cell")
         yield Static(id="detail")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "stances: speakers × topics · enter: the evidence"

@@ -10,7 +10,8 @@ from textual.widgets import Label
 
 
 class TitleBar(Horizontal):
-    """A one-line header whose right-hand status always shows whole."""
+    """A one-line header whose right-hand status always shows whole (and, while an article is
+    analysed, the screen's progress bar after it)."""
 
     DEFAULT_CSS = """
     TitleBar {
@@ -19,6 +20,7 @@ class TitleBar(Horizontal):
         color: $foreground;
         & > #title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; text-style: bold; padding: 0 1; }
         & > #status { width: auto; padding: 0 1; color: $text-muted; }
+        & > #progress { width: 34; padding: 0 1 0 0; & Bar { width: 1fr; } }
     }
     """
 
