@@ -39,11 +39,10 @@ def index_of(document: Document) -> Indexed:
     )
 
 
-def record(library: Library, engine: Engine, article: LibraryArticle, document: Document) -> None:
+def analysis_row(engine: Engine, article: LibraryArticle, document: Document) -> tuple[str, int, int, str, Indexed]:
+    """What the library keeps of one analysis (see `Library.record_analyses`)."""
     key = engine.key(_as_article(article))
-    library.record_analysis(
-        text_hash(article.text), len(document.quotes), len(document.speakers), key, index_of(document)
-    )
+    return (text_hash(article.text), len(document.quotes), len(document.speakers), key, index_of(document))
 
 
 def _as_article(stored: LibraryArticle):
@@ -65,13 +64,15 @@ def analyse_library(
     result = Analysed()
     pending = library.unanalysed(lambda text: engine.key(_plain(text)))
     to_analyse = []
+    from_cache = []
     for article in pending:
         cached = engine.cached(_as_article(article))
         if cached is not None:
-            record(library, engine, article, cached)
-            result.from_cache += 1
+            from_cache.append(analysis_row(engine, article, cached))
         else:
             to_analyse.append(article)
+    library.record_analyses(from_cache)
+    result.from_cache = len(from_cache)
     total = len(to_analyse)
     if progress is not None:
         progress(0, total)
@@ -84,14 +85,16 @@ def analyse_library(
         chunks = _chunks(to_analyse)
         submit = lambda chunk: pool.submit([(str(a.id), _as_article(a)) for a in chunk])  # noqa: E731
         for chunk, outcomes in in_order(submit, chunks, pool.ahead):
+            rows = []
             for article, outcome in zip(chunk, outcomes, strict=True):
                 if isinstance(outcome, str):
                     result.failed += 1
                     continue
                 with contextlib.suppress(OSError):  # an unwritable cache: the counts are still kept
                     engine.cache.save(engine.key(_as_article(article)), outcome)
-                record(library, engine, article, outcome)
-                result.done += 1
+                rows.append(analysis_row(engine, article, outcome))
+            library.record_analyses(rows)  # one transaction a batch
+            result.done += len(rows)
             if progress is not None:
                 progress(result.done + result.failed, total)
             if stopped():

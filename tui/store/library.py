@@ -536,17 +536,23 @@ class Library:
     def record_analysis(self, digest: str, quotes: int, speakers: int, key: str, index: Indexed | None = None) -> None:
         """Keep an analysis's counts and cache key; with `index`, its speaker names, quotes and
         topics become searchable in every article with this text."""
+        self.record_analyses([(digest, quotes, speakers, key, index)])
+
+    def record_analyses(self, analyses: Iterable[tuple[str, int, int, str, Indexed | None]]) -> None:
+        """Many analyses (digest, quotes, speakers, cache key, index) in one transaction."""
         with self.transaction() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO analysis (text_hash, quotes, speakers, cache_key, indexed) VALUES (?, ?, ?, ?, ?)",
-                (digest, quotes, speakers, key, int(index is not None)),
-            )
-            if index is not None:
+            for digest, quotes, speakers, key, index in analyses:
                 db.execute(
-                    "UPDATE search SET speakers = ?, quotes = ?, topics = ?"
-                    " WHERE rowid IN (SELECT id FROM articles WHERE text_hash = ?)",
-                    (index.speakers, index.quotes, index.topics, digest),
+                    "INSERT OR REPLACE INTO analysis (text_hash, quotes, speakers, cache_key, indexed)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (digest, quotes, speakers, key, int(index is not None)),
                 )
+                if index is not None:
+                    db.execute(
+                        "UPDATE search SET speakers = ?, quotes = ?, topics = ?"
+                        " WHERE rowid IN (SELECT id FROM articles WHERE text_hash = ?)",
+                        (index.speakers, index.quotes, index.topics, digest),
+                    )
 
     def unanalysed(self, keys: Callable[[str], str]) -> list[LibraryArticle]:
         """Articles whose text has no analysis under its current cache key (`keys(text)`),
