@@ -266,3 +266,28 @@ def test_refresh_piped_is_quiet_and_analyse_fills_the_counts(web, isolated_dirs)
     ]
     (row,) = Library().rows()
     assert (row.quotes, row.speakers) == (1, 1)
+
+
+def test_a_busy_server_is_left_alone_for_as_long_as_it_asks(web, capsys):
+    from tui.sources.web import retry_after
+
+    library = Library()  # the default library, which the command line below uses too
+    web.routes["/rss"] = Route(feed([("g1", None, "Story", "Text.")]), content_type=RSS)
+    updates.add_feed(library, web.url("/rss"), Config())
+    web.routes["/rss"] = Route(b"", status=503, headers={"Retry-After": "120"})
+    (busy,) = updates.refresh_feeds(library, config=Config())
+    assert busy.error == f"{web.url('/rss')}: HTTP 503 Service Unavailable; the server asks to wait 120 s"
+    hits = web.hits["/rss"]
+    (waiting,) = updates.refresh_feeds(library, config=Config())  # within the two minutes: not asked again
+    assert web.hits["/rss"] == hits and waiting.error is None and waiting.waiting_until is not None
+    assert 100 < waiting.waiting_until - library.feeds()[0].refreshed_at <= 120
+    library.close()
+    assert cli.main(["feeds", "refresh"]) == 0
+    assert "Harbour Gazette: not fetched: the server asked to wait until" in capsys.readouterr().out
+    reopened = Library()
+    reopened.update_feed(reopened.feeds()[0].id, retry_at=1.0)  # the time has come
+    web.routes["/rss"] = Route(feed([("g1", None, "Story", "Text."), ("g2", None, "Next", "More.")]), content_type=RSS)
+    (back,) = updates.refresh_feeds(reopened, config=Config())
+    assert back.new == 1 and reopened.feeds()[0].retry_at is None
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0 and retry_after("soon") is None
+    assert retry_after("999999") == 86_400.0

@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 from tui import __version__
@@ -388,7 +389,10 @@ def _refresh(library, concurrency: int) -> int:
             _error(report.error)
             status = EXIT_BAD_INPUT
             continue
-        if report.not_modified:
+        if report.waiting_until is not None:
+            when = time.strftime("%H:%M:%S UTC", time.gmtime(report.waiting_until))
+            state = f"not fetched: the server asked to wait until {when}"
+        elif report.not_modified:
             state = "not modified"
         else:
             state = f"{report.new} new" + (f", {report.updated} updated" if report.updated else "")

@@ -33,11 +33,14 @@ class RefreshReport:
     error: str | None = None
     pages: int = 0  # full texts fetched for this feed's entries
     pages_failed: int = 0
+    waiting_until: float | None = None  # not fetched: the server asked to wait until then
 
 
 def _store_update(library: Library, feed: LibraryFeed, update: FeedUpdate, mode: str) -> RefreshReport:
     if update.error:
-        library.update_feed(feed.id, error=update.error, refreshed_at=time.time())
+        now = time.time()
+        retry_at = now + update.retry_after if update.retry_after is not None else None
+        library.update_feed(feed.id, error=update.error, refreshed_at=now, retry_at=retry_at)
         return RefreshReport(feed, error=update.error)
     if update.not_modified:
         library.update_feed(feed.id, refreshed_at=time.time(), error=None)
@@ -65,6 +68,7 @@ def _store_update(library: Library, feed: LibraryFeed, update: FeedUpdate, mode:
         modified=update.modified,
         refreshed_at=time.time(),
         error=None,
+        retry_at=None,
     )
     return RefreshReport(replace(feed, title=feed.title or update.title), new=stored.new, updated=stored.updated)
 
@@ -108,7 +112,10 @@ def refresh_feeds(
     """Refresh every feed at once (conditional GET), each feed stored as it arrives; then the
     full text of every entry that wants it. One report per feed."""
     config = config or load_config()
-    feeds = library.feeds()
+    now = time.time()
+    every = library.feeds()
+    waiting = {f.id: RefreshReport(f, waiting_until=f.retry_at) for f in every if f.retry_at and f.retry_at > now}
+    feeds = [f for f in every if f.id not in waiting]  # a busy server's Retry-After is honoured
     reports: dict[int, RefreshReport] = {}
 
     def keep(index: int, update: FeedUpdate) -> None:  # stored as it arrives: a slow feed holds back no other
@@ -119,7 +126,8 @@ def refresh_feeds(
     refresh([(f.url, f.etag, f.modified) for f in feeds], concurrency=concurrency, on_update=keep)
     by_feed = {report.feed.id: report for report in reports.values()}
     _fetch_full_texts(library, by_feed, progress)
-    return [reports[index] for index in range(len(feeds))]
+    by_feed.update(waiting)
+    return [by_feed[feed.id] for feed in every]
 
 
 def _fetch_full_texts(library: Library, reports: dict[int, RefreshReport], progress: Progress | None) -> None:

@@ -18,7 +18,7 @@ import httpx
 
 from tui.sanitize import visible
 from tui.sources.files import SourceError, clean_text
-from tui.sources.web import DEADLINE, MAX_BYTES, TIMEOUT, client, get
+from tui.sources.web import DEADLINE, MAX_BYTES, TIMEOUT, RetryLater, client, get
 
 REFRESH_DEADLINE = 120.0  # seconds for a whole refresh, however many feeds
 
@@ -47,6 +47,7 @@ class FeedUpdate:
     modified: str | None = None
     not_modified: bool = False
     error: str | None = None
+    retry_after: float | None = None  # seconds the server asked us to wait (429/503 with Retry-After)
 
 
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr")
@@ -130,6 +131,8 @@ async def _fetch_feed(
         if fetched.status == 304:
             return FeedUpdate(url, etag=etag, modified=modified, not_modified=True)
         title, items = parse_feed(fetched.body, url)
+    except RetryLater as error:
+        return FeedUpdate(url, error=str(error), retry_after=error.seconds)
     except SourceError as error:
         return FeedUpdate(url, error=str(error))
     return FeedUpdate(url, title=title, items=items, etag=fetched.etag, modified=fetched.modified)

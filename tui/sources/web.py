@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import email.utils
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +21,31 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
 DEADLINE = 20.0  # seconds for a whole fetch: a server trickling bytes cannot hold us longer
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+MAX_WAIT = 86_400.0  # a Retry-After longer than a day is taken as a day
+
+
+class RetryLater(SourceError):
+    """The server is busy (429, 503) and said when to come back (Retry-After), in seconds."""
+
+    def __init__(self, message: str, seconds: float):
+        super().__init__(message)
+        self.seconds = seconds
+
+
+def retry_after(value: str) -> float | None:
+    """Retry-After's seconds (a number of seconds or an HTTP date), at most a day; None if unreadable."""
+    value = value.strip()
+    if value.isascii() and value.isdigit():
+        return min(float(value), MAX_WAIT)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return min(max(0.0, when.timestamp() - time.time()), MAX_WAIT)
 
 
 @dataclass
@@ -100,7 +127,11 @@ async def _get(http: httpx.AsyncClient, url: str, limit: int, headers: dict[str,
         if response.status_code == 304:
             return Fetched(str(response.url), 304, b"", "", None, etag, modified)
         if response.status_code >= 400:
-            raise SourceError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+            message = f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip()
+            wait = retry_after(response.headers.get("retry-after", ""))
+            if response.status_code in (429, 503) and wait is not None:
+                raise RetryLater(f"{message}; the server asks to wait {wait:g} s", wait)
+            raise SourceError(message)
         declared = response.headers.get("content-length", "")
         if declared.isascii() and declared.isdigit() and int(declared) > limit:
             raise SourceError(f"{url}: too large ({int(declared) // 1024} KB; the limit is {limit // 1024} KB)")

@@ -90,6 +90,10 @@ MIGRATIONS = (
         DELETE FROM search WHERE rowid = old.id;
     END;
     """,
+    # 5: when a busy server (429, 503 with Retry-After) said the feed may be fetched again
+    """
+    ALTER TABLE feeds ADD COLUMN retry_at REAL;
+    """,
 )
 
 
@@ -159,6 +163,7 @@ class LibraryFeed:
     refreshed_at: float | None = None
     error: str | None = None
     folder: str = ""
+    retry_at: float | None = None  # not fetched before this time (the server's Retry-After)
 
 
 @dataclass(frozen=True)
@@ -358,7 +363,7 @@ class Library:
         return [_feed(row) for row in self.db.execute("SELECT * FROM feeds ORDER BY title COLLATE NOCASE, url")]
 
     def update_feed(self, feed_id: int, **fields: str | float | None) -> None:
-        allowed = {"title", "etag", "modified", "refreshed_at", "error", "folder"}
+        allowed = {"title", "etag", "modified", "refreshed_at", "error", "folder", "retry_at"}
         names = [name for name in fields if name in allowed]
         for name in ("title", "error", "folder"):  # from the feed's server: never a control character stored
             value = fields.get(name)
