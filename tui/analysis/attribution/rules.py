@@ -61,6 +61,7 @@ SPEAKER_RULES: dict[str, str] = {
     "title-names": "title phrase naming the person",
     "author": "I in the narration, the writer",
     "pronoun.reporter": "pronoun, subject of the reporting verb above",
+    "pronoun.subject": "pronoun, nearest subject of that gender",
     "pronoun.last-person": "pronoun, last person of that gender",
     "pronoun.last-group": "pronoun, last organisation or group",
     "surname": "surname of a person named before",

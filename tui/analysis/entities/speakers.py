@@ -31,6 +31,9 @@ from tui.model import Speaker
 PERSON_PRONOUNS = lexicons.table("person_pronouns.tsv")
 OTHER_PRONOUNS = lexicons.words("other_pronouns.txt")
 AUTHOR = "the author"  # who "I" is outside quotation marks
+SUBJECT = ("nsubj", "nsubjpass")
+GENDERED = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+LOOK_BACK = 3  # sentences a pronoun looks back for its subject
 
 # A resolved speaker: the cluster, the mention span (None when borrowed), the speaker rule id.
 Resolved = tuple[Cluster, tuple[int, int] | None, str]
@@ -51,10 +54,37 @@ class SpeakerResolver(Mentions):
 
     def __init__(self, doc: Doc, marks: Sequence[Marked] = ()):
         super().__init__(doc, marks)
+        self.about: tuple[int, int] = (0, 0)  # the words of the quote being resolved
+        self.reported: list[tuple[int, int]] = []  # the words of every quote (set by `speakers`)
+        self.speaking: set[int] = set()  # where the tokens every quote hangs on start
+        self._chain: dict[int, Cluster | None] = {}  # subject pronoun token -> whom it stands for
         gather_names(self)
         gather_places_and_organisations(self)
         gather_roles(self)
         self.person_mentions.sort(key=lambda item: item[0])
+        self._learn_genders()
+
+    def _learn_genders(self) -> None:
+        """A person's gender from the text, never from a first name: in a sentence whose only
+        named person is its subject, the he/his/himself or she/her/herself that follow stand
+        for that person ("Okoro said his plan …"). Votes over the article; a clear majority
+        decides, and a title (Mr, Ms) already read wins."""
+        votes: dict[Cluster, list[int]] = {}
+        for sentence in self.doc.sents:
+            named = [
+                (o, c)
+                for o, c in self.person_mentions
+                if sentence.start_char <= o < sentence.end_char and c.kind == "person" and not self.in_quoted(o)
+            ]
+            if len({c for _, c in named}) != 1 or not self._is_subject(named[0][0]):
+                continue
+            offset, cluster = named[0]
+            for token in sentence:
+                if token.idx > offset and token.lower_ in GENDERED and not self.in_quoted(token.idx):
+                    votes.setdefault(cluster, [0, 0])[GENDERED[token.lower_] == "f"] += 1
+        for cluster, (male, female) in votes.items():
+            if not cluster.gender and max(male, female) >= 2 * min(male, female) + 1:
+                cluster.gender = "m" if male > female else "f"
 
     def resolve(self, token: Token) -> Resolved | None:
         """The speaker cluster, the mention span and the step that found them (a speaker rule id)
@@ -204,12 +234,11 @@ class SpeakerResolver(Mentions):
             if reporter is not None and reporter.kind == "person" and reporter.gender in ("", gender):
                 reporter.gender = gender
                 return reporter, "pronoun.reporter"
-            outside = not self.in_quoted(offset)
+            found = self._salient_person(pronoun, gender)
+            if found is not None:
+                return found, "pronoun.subject"
             for mentioned, cluster in reversed([(o, c) for o, c in self.person_mentions if o < offset]):
-                if outside and self.in_quoted(mentioned):
-                    continue  # “Hillary is my choice,” he added: he is not Hillary
-                if cluster.kind == "person" and cluster.gender in ("", gender):
-                    cluster.gender = gender
+                if self._may_be(pronoun, mentioned, cluster, gender):
                     return cluster, "pronoun.last-person"
             return None
         # it / they / we: the nearest earlier organisation, place or group mentioned.
@@ -222,10 +251,95 @@ class SpeakerResolver(Mentions):
         ]
         return (max(candidates, key=lambda item: item[0])[1], "pronoun.last-group") if candidates else None
 
+    def _may_be(self, pronoun: Token, offset: int, cluster: Cluster, gender: str) -> bool:
+        """Whether the person mentioned at `offset` may be what this pronoun stands for: a person
+        of a compatible gender, not named inside quotation marks the pronoun stands outside of
+        (“Hillary is my choice,” he added: he is not Hillary), and not named in the words the
+        quote reports (the person a quote is about does not say it)."""
+        if cluster.kind != "person" or cluster.gender not in ("", gender):
+            return False
+        if not self.talked_about(pronoun.idx) and self.talked_about(offset):
+            return False
+        return not (self.about[0] <= offset < self.about[1] and not self.about[0] <= pronoun.idx < self.about[1])
+
+    def _salient_person(self, pronoun: Token, gender: str, depth: int = 0) -> Cluster | None:
+        """The nearest compatible subject: in the pronoun's own sentence a subject before it;
+        then, sentence by sentence back (at most `LOOK_BACK`), that sentence's subject (an earlier
+        pronoun subject of the same gender counts as the person it stands for), else the first
+        compatible person it names."""
+        sentence = pronoun.sent
+        for back in range(LOOK_BACK + 1):
+            if back:
+                if sentence.start == 0:
+                    return None
+                sentence = self.doc[sentence.start - 1].sent
+            end = pronoun.idx if back == 0 else sentence.end_char
+            named = [
+                (o, c)
+                for o, c in self.person_mentions
+                if sentence.start_char <= o < end and self._may_be(pronoun, o, c, gender)
+            ]
+            subjects = [(o, c) for o, c in named if self._is_subject(o)]
+            if depth < LOOK_BACK:
+                subjects += [
+                    (t.idx, found)
+                    for t in sentence
+                    if t.idx < end
+                    and PERSON_PRONOUNS.get(t.lower_) == gender
+                    and t.dep_ in SUBJECT
+                    and not self.talked_about(t.idx)
+                    and (found := self._pronoun_subject(t, gender, depth)) is not None
+                ]
+                subjects.sort(key=lambda item: item[0])
+            if subjects:
+                # The main clause's subject first, else the nearest before the pronoun.
+                main = [(o, c) for o, c in subjects if self._token_at(o).head.dep_ == "ROOT"]
+                return (main or subjects)[-1 if back == 0 else 0][1]
+            if back and named:
+                return named[0][1]
+        return None
+
+    def _pronoun_subject(self, token: Token, gender: str, depth: int) -> Cluster | None:
+        """Whom an earlier subject pronoun stands for (remembered: a chain of "he"s is read once)."""
+        if token.i not in self._chain:
+            self._chain[token.i] = self._salient_person(token, gender, depth + 1)
+        return self._chain[token.i]
+
+    def talked_about(self, offset: int) -> bool:
+        """Inside quotation marks or the words of a reported clause: a person named there is
+        talked about, not the narration's "he"."""
+        if self.in_quoted(offset):
+            return True
+        if not any(start <= offset < end for start, end in self.reported):
+            return False
+        # "In three years, Barden says, lives were lost": the speaker of a parenthetical cue
+        # stands inside the reported words but is not talked about.
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")[0]
+        start, end = self.spans.get(token.i, (offset, offset + len(token.text)))
+        return not any(start <= o < end for o in self.speaking)
+
+    def _token_at(self, offset: int) -> Token:
+        """The head word of the mention starting at `offset` ("Cruz" of "Sen. Ted Cruz")."""
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")[0]
+        span = self.spans.get(token.i)
+        if span is not None:
+            whole = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+            if whole is not None:
+                token = whole.root
+        return token
+
+    def _is_subject(self, offset: int) -> bool:
+        """Whether the mention at `offset` is a clause's subject, or in apposition to one."""
+        token = self._token_at(offset)
+        return token.dep_ in SUBJECT or (token.dep_ == "appos" and token.head.dep_ in SUBJECT)
+
     def speakers(self, attributions: list[Attribution]) -> tuple[list[Speaker], list[SpeakerChoice | None]]:
         """Speakers (the clusters that are quoted) and, for each attribution, who speaks it."""
         resolved: list[Resolved | None] = []
+        self.reported = [(quote.start, quote.end) for quote in attributions]
+        self.speaking = {quote.speaker_token.idx for quote in attributions if quote.speaker_token is not None}
         for quote in attributions:
+            self.about = (quote.start, quote.end)
             found = self.resolve(quote.speaker_token) if quote.speaker_token is not None else None
             if found is not None and not found[0].first_speaker_name:
                 found[0].first_speaker_name = self.text[found[1][0] : found[1][1]]
