@@ -35,6 +35,30 @@ CASES = [
         [("Ruth Bell", "indirect", "the day had gone well", "clause.that", "pronoun.last-person")],
         id="far_from_any_subject_a_pronoun_takes_the_last_person_of_its_gender",
     ),
+    pytest.param(
+        "Lena Ortiz, president of the Harbour Trust, welcomed the plan.\n"
+        "Later, President Omar Haddad spoke at the port. The president said the new quay would open in May.",
+        [("Omar Haddad", "indirect", "the new quay would open in May", "clause.that", "mention.role")],
+        id="a_title_binds_its_role_and_a_qualified_role_does_not",
+    ),
+    pytest.param(
+        "Nora Hale toured the flooded valley on Monday with Tom Reyes.\n"
+        "The Vermont senator said the state would pay for the repairs.",
+        [("Nora Hale", "indirect", "the state would pay for the repairs", "clause.that", "mention.role")],
+        id="an_epithet_as_subject_is_the_last_sentence_s_subject",
+    ),
+    pytest.param(
+        "Tom Reyes is the harbour commissioner. Nora Hale met him on Monday.\n"
+        "The harbour commissioner said the port would stay open.",
+        [("Tom Reyes", "indirect", "the port would stay open", "clause.that", "mention.role")],
+        id="a_copula_binds_a_role_to_a_name",
+    ),
+    pytest.param(
+        "Tom Reyes mocked Paul Ames, whom he called “the little senator.”\n"
+        "Nora Hale, a senator from Maine, spoke next. The senator said the bill would pass.",
+        [("Nora Hale", "indirect", "the bill would pass", "clause.that", "mention.role")],
+        id="a_role_inside_quotation_marks_is_never_bound",
+    ),
 ]
 
 

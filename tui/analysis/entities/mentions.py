@@ -7,17 +7,22 @@ read a person's name ("Sir Keir Starmer" -> Keir Starmer, male) and how to regis
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tui.analysis import lexicons
 from tui.analysis.attribution.marks import Marked
 
 QUALIFIERS = lexicons.words("role_qualifiers.txt")
 POSSESSIVE = ("’s", "'s", "’", "'")
+SUBJECT = ("nsubj", "nsubjpass")
+LOOK_BACK = 3  # sentences a pronoun or an epithet looks back for its subject
+
+# (char offset, cluster) pairs: mentions in text order
+Found = list[tuple[int, "Cluster"]]
 
 
 def titles() -> dict[str, str]:
@@ -196,3 +201,48 @@ class Mentions:
         """The one person named so far whose surname this word is, if there is exactly one."""
         people = [c for c in self.clusters if c.kind == "person" and c.names and c.names[-1].lower() == word.lower()]
         return people[0] if len(people) == 1 else None
+
+    def salient(
+        self,
+        token: Token,
+        fits: Callable[[int, Cluster], bool],
+        more: Callable[[Span, int], Found] | None = None,
+    ) -> Cluster | None:
+        """Whom a pronoun or an epithet at `token` stands for: the nearest subject that `fits`.
+
+        In the token's own sentence, a subject before it (the nearest); then, sentence by
+        sentence back (at most `LOOK_BACK`), that sentence's subject, the main clause's first,
+        else the first fitting person it names. `more` adds subjects the names do not show
+        (a chain of "he"s)."""
+        sentence = token.sent
+        for back in range(LOOK_BACK + 1):
+            if back:
+                if sentence.start == 0:
+                    return None
+                sentence = self.doc[sentence.start - 1].sent
+            end = token.idx if back == 0 else sentence.end_char
+            named = [(o, c) for o, c in self.person_mentions if sentence.start_char <= o < end and fits(o, c)]
+            subjects = [(o, c) for o, c in named if self.is_subject(o)]
+            if more is not None:
+                subjects = sorted(subjects + more(sentence, end), key=lambda item: item[0])
+            if subjects:
+                main = [(o, c) for o, c in subjects if self.token_at(o).head.dep_ == "ROOT"]
+                return (main or subjects)[-1 if back == 0 else 0][1]
+            if back and named:
+                return named[0][1]
+        return None
+
+    def token_at(self, offset: int) -> Token:
+        """The head word of the mention starting at `offset` ("Cruz" of "Sen. Ted Cruz")."""
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")[0]
+        span = self.spans.get(token.i)
+        if span is not None:
+            whole = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+            if whole is not None:
+                token = whole.root
+        return token
+
+    def is_subject(self, offset: int) -> bool:
+        """Whether the mention at `offset` is a clause's subject, or in apposition to one."""
+        token = self.token_at(offset)
+        return token.dep_ in SUBJECT or (token.dep_ == "appos" and token.head.dep_ in SUBJECT)

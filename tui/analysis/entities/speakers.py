@@ -18,12 +18,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tui.analysis import lexicons
 from tui.analysis.attribution.context import Attribution
 from tui.analysis.attribution.marks import Marked
-from tui.analysis.entities.mentions import Cluster, Mentions, latest_with_head, norm, role_nouns, strip_possessive
+from tui.analysis.entities.mentions import (
+    LOOK_BACK,
+    SUBJECT,
+    Cluster,
+    Mentions,
+    latest_with_head,
+    norm,
+    role_nouns,
+    strip_possessive,
+)
 from tui.analysis.entities.names import gather_names, gather_places_and_organisations
 from tui.analysis.entities.roles import gather_roles
 from tui.model import Speaker
@@ -31,9 +40,7 @@ from tui.model import Speaker
 PERSON_PRONOUNS = lexicons.table("person_pronouns.tsv")
 OTHER_PRONOUNS = lexicons.words("other_pronouns.txt")
 AUTHOR = "the author"  # who "I" is outside quotation marks
-SUBJECT = ("nsubj", "nsubjpass")
 GENDERED = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
-LOOK_BACK = 3  # sentences a pronoun looks back for its subject
 
 # A resolved speaker: the cluster, the mention span (None when borrowed), the speaker rule id.
 Resolved = tuple[Cluster, tuple[int, int] | None, str]
@@ -76,7 +83,7 @@ class SpeakerResolver(Mentions):
                 for o, c in self.person_mentions
                 if sentence.start_char <= o < sentence.end_char and c.kind == "person" and not self.in_quoted(o)
             ]
-            if len({c for _, c in named}) != 1 or not self._is_subject(named[0][0]):
+            if len({c for _, c in named}) != 1 or not self.is_subject(named[0][0]):
                 continue
             offset, cluster = named[0]
             for token in sentence:
@@ -263,41 +270,23 @@ class SpeakerResolver(Mentions):
         return not (self.about[0] <= offset < self.about[1] and not self.about[0] <= pronoun.idx < self.about[1])
 
     def _salient_person(self, pronoun: Token, gender: str, depth: int = 0) -> Cluster | None:
-        """The nearest compatible subject: in the pronoun's own sentence a subject before it;
-        then, sentence by sentence back (at most `LOOK_BACK`), that sentence's subject (an earlier
-        pronoun subject of the same gender counts as the person it stands for), else the first
-        compatible person it names."""
-        sentence = pronoun.sent
-        for back in range(LOOK_BACK + 1):
-            if back:
-                if sentence.start == 0:
-                    return None
-                sentence = self.doc[sentence.start - 1].sent
-            end = pronoun.idx if back == 0 else sentence.end_char
-            named = [
-                (o, c)
-                for o, c in self.person_mentions
-                if sentence.start_char <= o < end and self._may_be(pronoun, o, c, gender)
+        """The nearest compatible subject (`Mentions.salient`); an earlier subject pronoun of the
+        same gender counts as the person it stands for."""
+
+        def pronouns(sentence: Span, end: int) -> list[tuple[int, Cluster]]:
+            if depth >= LOOK_BACK:
+                return []
+            return [
+                (t.idx, found)
+                for t in sentence
+                if t.idx < end
+                and PERSON_PRONOUNS.get(t.lower_) == gender
+                and t.dep_ in SUBJECT
+                and not self.talked_about(t.idx)
+                and (found := self._pronoun_subject(t, gender, depth)) is not None
             ]
-            subjects = [(o, c) for o, c in named if self._is_subject(o)]
-            if depth < LOOK_BACK:
-                subjects += [
-                    (t.idx, found)
-                    for t in sentence
-                    if t.idx < end
-                    and PERSON_PRONOUNS.get(t.lower_) == gender
-                    and t.dep_ in SUBJECT
-                    and not self.talked_about(t.idx)
-                    and (found := self._pronoun_subject(t, gender, depth)) is not None
-                ]
-                subjects.sort(key=lambda item: item[0])
-            if subjects:
-                # The main clause's subject first, else the nearest before the pronoun.
-                main = [(o, c) for o, c in subjects if self._token_at(o).head.dep_ == "ROOT"]
-                return (main or subjects)[-1 if back == 0 else 0][1]
-            if back and named:
-                return named[0][1]
-        return None
+
+        return self.salient(pronoun, lambda o, c: self._may_be(pronoun, o, c, gender), pronouns)
 
     def _pronoun_subject(self, token: Token, gender: str, depth: int) -> Cluster | None:
         """Whom an earlier subject pronoun stands for (remembered: a chain of "he"s is read once)."""
@@ -317,21 +306,6 @@ class SpeakerResolver(Mentions):
         token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")[0]
         start, end = self.spans.get(token.i, (offset, offset + len(token.text)))
         return not any(start <= o < end for o in self.speaking)
-
-    def _token_at(self, offset: int) -> Token:
-        """The head word of the mention starting at `offset` ("Cruz" of "Sen. Ted Cruz")."""
-        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")[0]
-        span = self.spans.get(token.i)
-        if span is not None:
-            whole = self.doc.char_span(span[0], span[1], alignment_mode="expand")
-            if whole is not None:
-                token = whole.root
-        return token
-
-    def _is_subject(self, offset: int) -> bool:
-        """Whether the mention at `offset` is a clause's subject, or in apposition to one."""
-        token = self._token_at(offset)
-        return token.dep_ in SUBJECT or (token.dep_ == "appos" and token.head.dep_ in SUBJECT)
 
     def speakers(self, attributions: list[Attribution]) -> tuple[list[Speaker], list[SpeakerChoice | None]]:
         """Speakers (the clusters that are quoted) and, for each attribution, who speaks it."""
