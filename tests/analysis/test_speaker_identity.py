@@ -59,9 +59,39 @@ CASES = [
         [("Nora Hale", "indirect", "the bill would pass", "clause.that", "mention.role")],
         id="a_role_inside_quotation_marks_is_never_bound",
     ),
+    pytest.param(
+        "Luther Ray Pate IV runs the fund. Pate said the money would go to schools.",
+        [("Luther Ray Pate IV", "indirect", "the money would go to schools", "clause.that", "untagged-name")],
+        id="a_surname_finds_a_name_ending_in_a_suffix",
+    ),
+    pytest.param(
+        "As Kingsley’s Joel Pratt wrote, the judge had left early.",
+        [("Joel Pratt", "indirect", "the judge had left early", "clause.as-noted", "mention.name")],
+        id="a_possessive_owner_is_not_part_of_the_name",
+    ),
+]
+
+SPEAKER_SETS = [
+    pytest.param(
+        "The Lakeside Daily News reported the plant would close. The Daily News said 300 jobs would go.",
+        [("Lakeside Daily News", "organisation")],
+        id="a_shortened_organisation_name_is_the_organisation_named_before",
+    ),
+    pytest.param(
+        "Tom Dale Jr. said the farm would be sold. His son, Tom Dale III, said the family disagreed. "
+        "Tom Dale III added that the farm was not for sale.",
+        [("Tom Dale III", "person"), ("Tom Dale Jr.", "person")],
+        id="two_suffixes_are_two_people",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_speaker_identity(attribute, text, expected):
     assert attribute(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_SETS)
+def test_one_speaker_per_entity(analyzer, text, expected):
+    document = analyzer.analyze(text)
+    assert sorted((s.name, s.kind) for s in document.speakers) == expected

@@ -18,6 +18,7 @@ from tui.analysis.attribution.marks import Marked
 
 QUALIFIERS = lexicons.words("role_qualifiers.txt")
 POSSESSIVE = ("’s", "'s", "’", "'")
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 SUBJECT = ("nsubj", "nsubjpass")
 LOOK_BACK = 3  # sentences a pronoun or an epithet looks back for its subject
 
@@ -61,6 +62,24 @@ class Cluster:
         self.mentions.append((start, end))
 
 
+def surname(names: list[str]) -> str:
+    """The surname of a person's name parts: the last word before a suffix ("Pate" of "Luther
+    Stan Pate IV")."""
+    parts = [n for n in names if n.lower() not in SUFFIXES] or names
+    return parts[-1]
+
+
+def _same_person(known: list[str], key: list[str]) -> bool:
+    """Whether two names of two words or more are one person: the same surname, the same first
+    name unless one gives only a surname, and no two different suffixes ("Jr." and "III")."""
+    if surname(known).lower() != surname(key).lower():
+        return False
+    suffixes = {n for n in known if n in SUFFIXES}, {n for n in key if n in SUFFIXES}
+    if all(suffixes) and suffixes[0] != suffixes[1]:
+        return False
+    return len(known) == 1 or known[0] == key[0]
+
+
 def strip_possessive(text: str) -> str:
     for suffix in POSSESSIVE:
         if text.endswith(suffix) and len(text) > len(suffix):
@@ -100,6 +119,9 @@ class Mentions:
 
         Role words the tagger folded into the name ("Farmer Alan Price") are left out.
         """
+        owners = [t.i for t in self.doc[first : end - 1] if t.text in POSSESSIVE]
+        if owners:
+            first = owners[-1] + 1  # "Breitbart’s Joel Pollak": the name after the owner
         parts = [t for t in self.doc[first:end] if not t.is_punct and t.text not in POSSESSIVE]
         while len(parts) > 2 and parts[0].lower_ in role_nouns() | QUALIFIERS:
             parts = parts[1:]
@@ -137,17 +159,19 @@ class Mentions:
         )
 
     def person_cluster(self, words: list[str], offset: int) -> Cluster:
+        """The person these name parts name: one named before with the same surname (and first
+        name, when both give one; a generational suffix told apart), else a new person."""
         key = [w.lower() for w in words]
         people = [c for c in self.clusters if c.kind == "person" and c.names]
         if len(key) >= 2:
-            for cluster in people:
-                names = [n.lower() for n in cluster.names]
-                if names[-1] == key[-1] and (len(names) == 1 or names[0] == key[0] or len(key) == 1):
-                    if len(key) > len(cluster.names):
-                        cluster.names = list(words)
-                    return cluster
+            same = [c for c in people if _same_person([n.lower() for n in c.names], key)]
+            if same:
+                cluster = self.nearest(same, offset)
+                if len(key) > len(cluster.names):
+                    cluster.names = list(words)
+                return cluster
         else:
-            last = [c for c in people if c.names[-1].lower() == key[0]]
+            last = [c for c in people if surname(c.names).lower() == key[0]]
             first = [c for c in people if len(c.names) > 1 and c.names[0].lower() == key[0]]
             for candidates in (last, first):
                 if candidates:
@@ -199,7 +223,9 @@ class Mentions:
 
     def known_surname(self, word: str) -> Cluster | None:
         """The one person named so far whose surname this word is, if there is exactly one."""
-        people = [c for c in self.clusters if c.kind == "person" and c.names and c.names[-1].lower() == word.lower()]
+        people = [
+            c for c in self.clusters if c.kind == "person" and c.names and surname(c.names).lower() == word.lower()
+        ]
         return people[0] if len(people) == 1 else None
 
     def salient(
