@@ -69,6 +69,21 @@ CASES = [
         [("Joel Pratt", "indirect", "the judge had left early", "clause.as-noted", "mention.name")],
         id="a_possessive_owner_is_not_part_of_the_name",
     ),
+    pytest.param(
+        "Tom Reyes and Nora Hale said the bridge must be rebuilt.",
+        [("Tom Reyes and Nora Hale", "indirect", "the bridge must be rebuilt", "clause.that", "coordination")],
+        id="people_named_together_speak_together",
+    ),
+    pytest.param(
+        "The Harbour Workers Union called a strike. The union’s Friday release said the talks had failed.",
+        [("Harbour Workers Union", "indirect", "the talks had failed", "clause.that", "document.owner")],
+        id="a_release_speaks_for_its_named_owner",
+    ),
+    pytest.param(
+        "A report published on Monday said the river was safe to swim in.",
+        [("A report", "indirect", "the river was safe to swim in", "clause.that", "noun-phrase")],
+        id="a_report_with_no_one_named_for_it_speaks_itself",
+    ),
 ]
 
 SPEAKER_SETS = [
@@ -82,6 +97,22 @@ SPEAKER_SETS = [
         "Tom Dale III added that the farm was not for sale.",
         [("Tom Dale III", "person"), ("Tom Dale Jr.", "person")],
         id="two_suffixes_are_two_people",
+    ),
+    pytest.param(
+        "If he becomes president, Tom Reyes said, taxes will fall. The issue, he said, is trust.",
+        [("Tom Reyes", "person")],
+        id="a_role_noun_alone_and_an_abstract_noun_are_never_speakers",
+    ),
+    pytest.param(
+        "A woman in the crowd said the mayor had lied. Six in 10 voters said the town was safe. "
+        "The harbour board said the pier was closed. A survey found that rents had risen.",
+        [
+            ("A survey", "document"),
+            ("A woman", "anonymous"),
+            ("Six in 10 voters", "group"),
+            ("The harbour board", "organisation"),
+        ],
+        id="unnamed_speakers_have_kinds_that_hold",
     ),
 ]
 

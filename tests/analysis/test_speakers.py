@@ -228,7 +228,7 @@ SPEAKER_SETS = [
     ),
     pytest.param(
         "A government source said the vote would be delayed.",
-        [("government source", "unknown")],
+        [("government source", "anonymous")],
         id="anonymous_source_is_a_speaker_of_kind_unknown",
     ),
     pytest.param(
@@ -243,7 +243,7 @@ SPEAKER_SETS = [
     ),
     pytest.param(
         "A harbour survey shows that trade has doubled. Ferries run late, according to the survey.\nA council source said the budget was spent. The source added that the mayor knew.",
-        [("A harbour survey", "unknown"), ("council source", "unknown")],
+        [("A harbour survey", "document"), ("council source", "anonymous")],
         id="the_same_source_named_again_by_its_head_noun_is_one_speaker",
     ),
     pytest.param(

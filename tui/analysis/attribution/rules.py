@@ -68,6 +68,8 @@ SPEAKER_RULES: dict[str, str] = {
     "untagged-name": "proper noun the tagger missed",
     "same-noun": "the same noun as an earlier source",
     "noun-phrase": "noun phrase",
+    "coordination": "people named together speak together",
+    "document.owner": "the owner or author of a report or statement",
     "continuation": "same speaker as the quote before",
 }
 

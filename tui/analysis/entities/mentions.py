@@ -18,6 +18,7 @@ from tui.analysis.attribution.marks import Marked
 
 QUALIFIERS = lexicons.words("role_qualifiers.txt")
 POSSESSIVE = ("’s", "'s", "’", "'")
+UNNAMED = ("unknown", "anonymous", "document", "group", "organisation")  # kinds a noun phrase may name
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 SUBJECT = ("nsubj", "nsubjpass")
 LOOK_BACK = 3  # sentences a pronoun or an epithet looks back for its subject
@@ -96,7 +97,11 @@ def norm(text: str) -> str:
 
 def latest_with_head(clusters: list[Cluster], head: str) -> Cluster | None:
     """The latest unnamed speaker whose phrase ends in this noun: "A Bloomberg poll" for "the poll"."""
-    same = [c for c in clusters if c.kind == "unknown" and c.display.split() and c.display.split()[-1].lower() == head]
+    same = [
+        c
+        for c in clusters
+        if c.kind in UNNAMED and not c.names and c.display.split() and c.display.split()[-1].lower() == head
+    ]
     return max(same, key=lambda c: c.mentions[-1][0] if c.mentions else -1) if same else None
 
 

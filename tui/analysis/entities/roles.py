@@ -50,7 +50,9 @@ def gather_roles(m: Mentions) -> None:
     for chunk in m.doc.noun_chunks:
         if _is_role_phrase(m, chunk):
             end = _role_end(m, chunk.root)
-            m.register_role(_role_holder(m, chunk, end, bound, own), chunk.start, end)
+            holder = _role_holder(m, chunk, end, bound, own)
+            if holder is not None:
+                m.register_role(holder, chunk.start, end)
 
 
 def _bind(bound: dict[str, Cluster], role: str, cluster: Cluster) -> None:
@@ -148,7 +150,9 @@ def _is_role_phrase(m: Mentions, chunk: Span) -> bool:
     return not any(_names_someone_else(m, t) for t in chunk if t.i < root.i)
 
 
-def _role_holder(m: Mentions, chunk: Span, end: int, bound: dict[str, Cluster], own: dict[str, Cluster]) -> Cluster:
+def _role_holder(
+    m: Mentions, chunk: Span, end: int, bound: dict[str, Cluster], own: dict[str, Cluster]
+) -> Cluster | None:
     """Who a role phrase stands for: the person bound to the role, the nearest free named person
     for an unbound definite role, else a speaker of its own."""
     root = chunk.root
@@ -161,6 +165,8 @@ def _role_holder(m: Mentions, chunk: Span, end: int, bound: dict[str, Cluster], 
     plural = root.tag_ in ("NNS", "NNPS")  # "the lawyers said": a group, never one person's role
     if role in bound and not plural:
         return bound[role]
+    if not determiners and not possessed and not plural and not anonymous:
+        return None  # "if he becomes president": a role noun alone names no one
     if definite and not anonymous and not plural:
         holder = _holder(m, role, root)
         if holder is not None:
@@ -188,7 +194,7 @@ def _own_role(
         display = phrase
         if determiners and not possessed and display.split()[0].lower() in ("the", "a", "an"):
             display = display.split(" ", 1)[1] if " " in display else display
-        kind = "unknown" if anonymous else "group" if plural else "person"
+        kind = "anonymous" if anonymous else "group" if plural else "person"
         cluster = Cluster(kind=kind, names=[], display=display)
         own[short] = cluster
         m.clusters.append(cluster)

@@ -26,8 +26,10 @@ from tui.analysis.attribution.marks import Marked
 from tui.analysis.entities.mentions import (
     LOOK_BACK,
     SUBJECT,
+    UNNAMED,
     Cluster,
     Mentions,
+    anonymous_nouns,
     latest_with_head,
     norm,
     role_nouns,
@@ -38,6 +40,10 @@ from tui.analysis.entities.roles import gather_roles
 from tui.model import Speaker
 
 PERSON_PRONOUNS = lexicons.table("person_pronouns.tsv")
+DOCUMENTS = lexicons.words("documents.txt")
+PERSON_NOUNS = lexicons.words("person_nouns.txt")
+QUANTITIES = lexicons.words("quantity_nouns.txt")
+ORGANISATIONS = lexicons.words("organisation_nouns.txt")
 OTHER_PRONOUNS = lexicons.words("other_pronouns.txt")
 AUTHOR = "the author"  # who "I" is outside quotation marks
 GENDERED = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
@@ -96,9 +102,12 @@ class SpeakerResolver(Mentions):
     def resolve(self, token: Token) -> Resolved | None:
         """The speaker cluster, the mention span and the step that found them (a speaker rule id)
         for the token a quote hangs on."""
+        together = self._coordinated(token)
+        if together is not None:
+            return together
         if token.i in self.by_token:
             return self.by_token[token.i], self.spans[token.i], self.how[token.i]
-        found = self._relative(token) or self._titled(token)
+        found = self._relative(token) or self._titled(token) or self._document_owner(token)
         if found is not None:
             return found
         if token.lower_ == "i":
@@ -106,6 +115,63 @@ class SpeakerResolver(Mentions):
         if token.lower_ in PERSON_PRONOUNS or token.lower_ in OTHER_PRONOUNS:
             return self._pronoun(token)
         return self._surname(token) or self._untagged_name(token) or self._noun_phrase(token)
+
+    def _coordinated(self, token: Token) -> Resolved | None:
+        """ "Bush and Christie said …", "Okoro and her lawyers told …": the people named
+        together speak together, as one group."""
+        joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        if token.dep_ not in SUBJECT or not joined or token.pos_ not in ("PROPN", "NOUN"):
+            return None
+        last = joined[-1]
+        if any(ent.start <= token.i and last.i < ent.end for ent in self.doc.ents):
+            return None  # "Procter and Gamble": one name
+        start = min(t.i for t in token.subtree if t.i <= token.i)
+        mention = (self.doc[start].idx, last.right_edge.idx + len(last.right_edge.text))
+        display = self.text[mention[0] : mention[1]]
+        for cluster in self.clusters:
+            if cluster.kind == "group" and cluster.display == display:
+                cluster.add(*mention)
+                return cluster, mention, "coordination"
+        cluster = Cluster(kind="group", display=display)
+        self.clusters.append(cluster)
+        cluster.add(*mention)
+        return cluster, mention, "coordination"
+
+    def _document_owner(self, token: Token) -> Resolved | None:
+        """A report or release speaks only when no one is named for it: "the union's Friday
+        release" is the union's, "a count by the Associated Press" the AP's, "a statement from
+        spokesman Peter Cook" Peter Cook's."""
+        if token.lemma_.lower() not in DOCUMENTS and token.lower_ not in DOCUMENTS:
+            return None
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        owners += [
+            pobj
+            for prep in token.children
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from", "of")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        for owner in owners:
+            found = self.resolve(owner)
+            if found is not None and found[0].kind in ("person", "organisation", "place") and found[0].names:
+                return found[0], found[1], "document.owner"
+        return None
+
+    def _named_by_head(self, token: Token, start: int) -> Cluster | None:
+        """ "the union" after "the Harbour Workers Union": the one organisation named before
+        whose name ends in this noun (none when two do)."""
+        if [t.lower_ for t in self.doc[start : token.i]] != ["the"]:
+            return None
+        named = [
+            c
+            for c in self.clusters
+            if c.kind == "organisation"
+            and c.names
+            and c.display.split()[-1:] == [token.text.capitalize()]
+            and c.mentions
+            and min(c.mentions)[0] < token.idx
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _relative(self, token: Token) -> Resolved | None:
         """ "the panel, which said …": the panel."""
@@ -128,7 +194,7 @@ class SpeakerResolver(Mentions):
         span = (token.idx, token.idx + len(token.text))
         author = next((c for c in self.clusters if c.display == AUTHOR), None)
         if author is None:
-            author = Cluster(kind="person", display=AUTHOR)
+            author = Cluster(kind="anonymous", display=AUTHOR)
             self.clusters.append(author)
         author.add(*span)
         return author, span, "author"
@@ -165,7 +231,7 @@ class SpeakerResolver(Mentions):
         self.register(cluster, start, end, person=True)
         return cluster, self.spans[token.i], "untagged-name"
 
-    def _noun_phrase(self, token: Token) -> Resolved:
+    def _noun_phrase(self, token: Token) -> Resolved | None:
         """Any other noun phrase: its own speaker, kind unknown ("the report", "the company")."""
         start = min(
             [token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nummod")]
@@ -173,10 +239,21 @@ class SpeakerResolver(Mentions):
         end = token.i + 1
         if token.pos_ == "NUM":
             start, end = token.left_edge.i, token.right_edge.i + 1  # "About 4 in 10 say": the whole count speaks
+        kind = self._unnamed_kind(token, start)
+        if kind is None:
+            return None
+        if kind == "document":
+            end = self._document_end(token)
+        if kind == "organisation":
+            named = self._named_by_head(token, start)
+            if named is not None:
+                span = (self.doc[start].idx, token.idx + len(token.text))
+                named.add(*span)
+                return named, span, "same-noun"
         mention = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
         key = norm(self.text[mention[0] : mention[1]])
         for cluster in self.clusters:
-            if cluster.kind == "unknown" and norm(cluster.display) == key:
+            if cluster.kind in UNNAMED and not cluster.names and norm(cluster.display) == key:
                 cluster.add(*mention)
                 return cluster, mention, "noun-phrase"
         if [t.lower_ for t in self.doc[start:end]] == ["the", token.lower_]:
@@ -188,10 +265,49 @@ class SpeakerResolver(Mentions):
                 earlier.add(*mention)
                 return earlier, mention, "same-noun"
         display = self.text[mention[0] : mention[1]]
-        cluster = Cluster(kind="unknown", display=display)
+        cluster = Cluster(kind=kind, display=display)
         self.clusters.append(cluster)
         cluster.add(*mention)
         return cluster, mention, "noun-phrase"
+
+    def _unnamed_kind(self, token: Token, start: int) -> str | None:
+        """What an unnamed noun phrase speaking is: a document ("the report"), a share of people
+        ("Six in 10", "half"), an organisation ("the harbour board"), a group (a plural: "the protesters"), an anonymous person ("a
+        woman"), something with a proper name the tagger missed (unknown); an abstract noun
+        ("the issue", "Warning") or a role noun alone ("president") is no speaker."""
+        lemma = token.lemma_.lower()
+        if lemma in DOCUMENTS or token.lower_ in DOCUMENTS:
+            return "document"
+        if token.pos_ == "NUM" or lemma in QUANTITIES or token.lower_ in QUANTITIES:
+            return "group"
+        if lemma in ORGANISATIONS:
+            return "organisation"
+        if token.pos_ == "PROPN":
+            return "unknown"
+        if token.pos_ != "NOUN":
+            return None
+        if token.tag_ == "NNS":
+            return "group"
+        person = lemma in PERSON_NOUNS or lemma in anonymous_nouns() or lemma in role_nouns()
+        return "anonymous" if person and start < token.i else None
+
+    def _document_end(self, token: Token) -> int:
+        """Where a document's phrase ends: with what it is of and who made it ("early results of
+        the exit poll conducted by Harbour Research")."""
+        end = token.i + 1
+        for prep in token.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != end:
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                break
+            end = pobj.i + 1
+            for acl in pobj.rights:
+                agent = next((c for c in acl.children if c.dep_ == "agent"), None) if acl.dep_ == "acl" else None
+                if agent is not None:
+                    end = agent.right_edge.i + 1
+            break
+        return end
 
     def _named_in_title(self, token: Token) -> Token | None:
         """The person a title phrase names: "Clinton's campaign manager, Robby Mook", "Speaker of
@@ -252,7 +368,7 @@ class SpeakerResolver(Mentions):
         candidates = [
             (start, cluster)
             for cluster in self.clusters
-            if cluster.kind in ("organisation", "place", "group", "unknown")
+            if cluster.kind in ("organisation", "place", "group", "document", "anonymous", "unknown")
             for start, _ in cluster.mentions
             if start < offset
         ]
