@@ -44,6 +44,8 @@ DOCUMENTS = lexicons.words("documents.txt")
 PERSON_NOUNS = lexicons.words("person_nouns.txt")
 QUANTITIES = lexicons.words("quantity_nouns.txt")
 ORGANISATIONS = lexicons.words("organisation_nouns.txt")
+ABSTRACT = lexicons.words("abstract_nouns.txt")
+SPEECH_NOUNS = lexicons.words("speech_nouns.txt")
 OTHER_PRONOUNS = lexicons.words("other_pronouns.txt")
 AUTHOR = "the author"  # who "I" is outside quotation marks
 GENDERED = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
@@ -138,10 +140,10 @@ class SpeakerResolver(Mentions):
         return cluster, mention, "coordination"
 
     def _document_owner(self, token: Token) -> Resolved | None:
-        """A report or release speaks only when no one is named for it: "the union's Friday
-        release" is the union's, "a count by the Associated Press" the AP's, "a statement from
+        """A report, a release or someone's words speak only when no one is named for them: "the
+        union's Friday release" is the union's, "his comments" his, "a count by the Associated Press" the AP's, "a statement from
         spokesman Peter Cook" Peter Cook's."""
-        if token.lemma_.lower() not in DOCUMENTS and token.lower_ not in DOCUMENTS:
+        if not {token.lemma_.lower(), token.lower_} & (DOCUMENTS | SPEECH_NOUNS):
             return None
         owners = [c for c in token.children if c.dep_ == "poss"]
         owners += [
@@ -282,14 +284,16 @@ class SpeakerResolver(Mentions):
             return "group"
         if lemma in ORGANISATIONS:
             return "organisation"
-        if token.pos_ == "PROPN":
-            return "unknown"
-        if token.pos_ != "NOUN":
+        if lemma in ABSTRACT or lemma in SPEECH_NOUNS:
             return None
+        if token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start):
+            return "unknown"  # a name the tagger missed
         if token.tag_ == "NNS":
             return "group"
         person = lemma in PERSON_NOUNS or lemma in anonymous_nouns() or lemma in role_nouns()
-        return "anonymous" if person and start < token.i else None
+        if start == token.i and not (person and token.pos_ == "PRON"):
+            return None  # "president" alone: a role or a common noun with nothing to make it someone
+        return "anonymous" if person else "unknown"
 
     def _document_end(self, token: Token) -> int:
         """Where a document's phrase ends: with what it is of and who made it ("early results of
