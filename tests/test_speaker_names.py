@@ -98,8 +98,17 @@ def test_the_speakers_screen_lists_one_row_per_person_across_articles():
 
     pairs = [article("a", "Donald J. Trump"), article("b", "Donald Trump"), article("c", "Mr. Trump")]
     pairs.append(article("d", "Harbour Trust", "organisation"))
+    pairs.append(article("e", "the author", "anonymous"))
+    pairs.append(article("f", "the author", "anonymous"))
     heard = gather([e for e, _ in pairs], {e.digest: d for e, d in pairs})
     assert [(h.name, h.kind, h.articles, len(h.quotes)) for h in heard] == [
         ("Donald J. Trump", "person", 3, 3),
         ("Harbour Trust", "organisation", 1, 1),
+        ("the author", "anonymous", 1, 1),  # two writers, two rows
+        ("the author", "anonymous", 1, 1),
     ]
+
+
+def test_an_acronym_is_the_one_organisation_it_spells():
+    found = rows([Named("AP", "organisation"), Named("Associated Press", "organisation"), Named("BBC", "organisation")])
+    assert found == {"AP|": "Associated Press", "Associated Press|": "Associated Press", "BBC|": "BBC"}

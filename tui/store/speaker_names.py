@@ -160,6 +160,10 @@ class SpeakerNames:
         """
         speakers = list(dict.fromkeys(speakers))
         own = {named: self._own_key(named) for named in speakers}
+        organisations = {own[n][0] for n in speakers if n.kind == "organisation"}
+        for named in speakers:
+            if named.kind == "organisation" and (full := _spelt_out(named.name, organisations)) is not None:
+                own[named] = (full, own[named][1])  # "AP" is the Associated Press named elsewhere
         fixed = {speaker_key(s.name) for s in self.aliases.split} | {speaker_key(s.display) for s in self.aliases.split}
         people = {own[h][0] for h in speakers if h.kind == "person"} - fixed
         longer = {key: wider for key in people if (wider := _only_fuller(key, people))}
@@ -172,6 +176,15 @@ class SpeakerNames:
             rows[named] = key
             shown.setdefault(key, []).append(name)
         return {named: (key, _row_name(key, shown[key])) for named, key in rows.items()}
+
+
+def _spelt_out(name: str, organisations: set[str]) -> str | None:
+    """The one organisation key whose initials an acronym is ("AP" -> "associated press")."""
+    if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
+        return None
+    minor = {"of", "the", "and", "for", "on", "in", "&"}
+    matches = [k for k in organisations if "".join(w[0] for w in k.split() if w not in minor) == name.lower()]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _only_fuller(key: str, people: set[str]) -> str | None:

@@ -18,6 +18,10 @@ from tui.model import Document
 from tui.sources import SourceError
 from tui.store.speaker_names import Aliases, Named, SpeakerNames, load_aliases
 
+# Kinds of speaker that are the same one in every article that names them; an unnamed source,
+# a document or a group ("the author", "officials", "the poll") is the article's own.
+ACROSS_ARTICLES = ("person", "organisation", "place")
+
 
 @dataclass
 class Heard:
@@ -47,6 +51,8 @@ def gather(entries: list[Entry], documents: dict[str, Document], aliases: Aliase
     heard: dict[str, Heard] = {}
     for named, entry, quote_id, text in said:
         key, name = rows[named]
+        if named.kind not in ACROSS_ARTICLES:
+            key = f"{key}\n{entry.key}"  # "the author", "a source": someone else in every article
         item = heard.setdefault(key, Heard(name, named.kind))
         if item.kind != "person" and named.kind == "person":
             item.kind = "person"  # a person's row is a person's even if one article mistyped the name
