@@ -84,6 +84,13 @@ CASES = [
         [("A report", "indirect", "the river was safe to swim in", "clause.that", "noun-phrase")],
         id="a_report_with_no_one_named_for_it_speaks_itself",
     ),
+    pytest.param(
+        # The parser makes "The issue" the subject of "said": the quote keeps no speaker rather
+        # than a speaker called "The issue".
+        "The issue, Tom Reyes said on Monday, was never the money.",
+        [(None, "indirect", "was never the money", "clause.that", "not-a-speaker")],
+        id="an_abstract_noun_the_cue_hangs_on_names_no_one",
+    ),
 ]
 
 SPEAKER_SETS = [

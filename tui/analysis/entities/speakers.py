@@ -57,9 +57,11 @@ Resolved = tuple[Cluster, tuple[int, int] | None, str]
 @dataclass(frozen=True)
 class SpeakerChoice:
     """Who speaks one attribution: a `Speaker.id`, the mention it hangs on, and the step
-    (a speaker rule id in `attribution.rules.SPEAKER_RULES`) that named it."""
+    (a speaker rule id in `attribution.rules.SPEAKER_RULES`) that named it. `speaker` is None
+    when the cue hangs on a phrase that names no one ("The issue, he said, …"): the phrase is
+    kept as the mention, with the step "not-a-speaker"."""
 
-    speaker: str
+    speaker: str | None
     span: tuple[int, int] | None
     rule: str
 
@@ -109,6 +111,9 @@ class SpeakerResolver(Mentions):
             return together
         if token.i in self.by_token:
             return self.by_token[token.i], self.spans[token.i], self.how[token.i]
+        if token.dep_ == "compound" and token.head.i in self.by_token and token.head.pos_ == "PROPN":
+            # "co-host Mika Brzezinski asked": the title's name speaks
+            return self.by_token[token.head.i], self.spans[token.head.i], "title-names"
         found = self._relative(token) or self._titled(token) or self._document_owner(token)
         if found is not None:
             return found
@@ -286,14 +291,19 @@ class SpeakerResolver(Mentions):
             return "organisation"
         if lemma in ABSTRACT or lemma in SPEECH_NOUNS:
             return None
-        if token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start):
-            return "unknown"  # a name the tagger missed
+        if token.pos_ == "PROPN" or (token.text[:1].isupper() and not self._common_word(token)):
+            return "unknown"  # a name the tagger missed ("Schilling describes himself …")
         if token.tag_ == "NNS":
             return "group"
         person = lemma in PERSON_NOUNS or lemma in anonymous_nouns() or lemma in role_nouns()
         if start == token.i and not (person and token.pos_ == "PRON"):
             return None  # "president" alone: a role or a common noun with nothing to make it someone
         return "anonymous" if person else "unknown"
+
+    def _common_word(self, token: Token) -> bool:
+        """Whether a capitalised word is a common word capitalised by its place: it opens the
+        sentence and the article also writes it in lower case ("Critics say …")."""
+        return token.is_sent_start and any(t.text == token.lower_ for t in self.doc if t.i != token.i)
 
     def _document_end(self, token: Token) -> int:
         """Where a document's phrase ends: with what it is of and who made it ("early results of
@@ -364,8 +374,11 @@ class SpeakerResolver(Mentions):
             found = self._salient_person(pronoun, gender)
             if found is not None:
                 return found, "pronoun.subject"
+            outside = not self.in_quoted(offset)
             for mentioned, cluster in reversed([(o, c) for o, c in self.person_mentions if o < offset]):
-                if self._may_be(pronoun, mentioned, cluster, gender):
+                if outside and self.in_quoted(mentioned):
+                    continue  # “Hillary is my choice,” he added: he is not Hillary
+                if cluster.kind == "person" and cluster.gender in ("", gender):
                     return cluster, "pronoun.last-person"
             return None
         # it / they / we: the nearest earlier organisation, place or group mentioned.
@@ -454,8 +467,18 @@ class SpeakerResolver(Mentions):
         )
         ids = {cluster: f"s{number}" for number, cluster in enumerate(ordered, start=1)}
         speakers = [Speaker(id=ids[c], name=self._display(c), kind=c.kind, mentions=_tidy(c.mentions)) for c in ordered]
-        choices = [SpeakerChoice(ids[f[0]], f[1], f[2]) if f is not None else None for f in resolved]
+        choices = [
+            SpeakerChoice(ids[f[0]], f[1], f[2]) if f is not None else self._no_one(quote.speaker_token)
+            for f, quote in zip(resolved, attributions)
+        ]
         return speakers, choices
+
+    def _no_one(self, token: Token | None) -> SpeakerChoice | None:
+        """The phrase a cue hangs on that names no one ("the issue", "president" alone)."""
+        if token is None or token.pos_ not in ("NOUN", "PRON", "PROPN", "ADJ", "NUM"):
+            return None
+        start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss")])
+        return SpeakerChoice(None, (self.doc[start].idx, token.idx + len(token.text)), "not-a-speaker")
 
     def _display(self, cluster: Cluster) -> str:
         if cluster.kind == "person" and cluster.names:
