@@ -91,6 +91,11 @@ CASES = [
         [(None, "indirect", "was never the money", "clause.that", "not-a-speaker")],
         id="an_abstract_noun_the_cue_hangs_on_names_no_one",
     ),
+    pytest.param(
+        "Nora Hale, founder of the Harbour Research Center, said the water was clean.",
+        [("Nora Hale", "indirect", "the water was clean", "clause.that", "mention.name")],
+        id="an_organisation_in_a_role_in_apposition_is_not_the_speaker",
+    ),
 ]
 
 SPEAKER_SETS = [

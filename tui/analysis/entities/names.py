@@ -62,7 +62,7 @@ def _display(ent: Span) -> str:
 
 def _short_forms(m: Mentions) -> dict[str, tuple[str, str]]:
     """Organisation names the article shortens: "times" -> "new york times" when it names exactly
-    one organisation ending in those words. Key -> (the full key, its display)."""
+    one organisation ending in those words ("fox" -> "fox news": one starting with that word). Key -> (the full key, its display)."""
     full: dict[str, str] = {}
     for ent in m.doc.ents:
         if ent.label_ == "ORG" and norm(ent.text):
@@ -70,6 +70,8 @@ def _short_forms(m: Mentions) -> dict[str, tuple[str, str]]:
     short: dict[str, tuple[str, str]] = {}
     for key in full:
         longer = [k for k in full if k != key and k.endswith(" " + key)]
+        if not longer and " " not in key:
+            longer = [k for k in full if k.startswith(key + " ")]  # "Fox" for "Fox News"
         if len(longer) == 1:
             short[key] = (longer[0], full[longer[0]])
     return short

@@ -110,6 +110,9 @@ class SpeakerResolver(Mentions):
         if together is not None:
             return together
         if token.i in self.by_token:
+            holder = self._role_holder_named(token)
+            if holder is not None:
+                return holder
             return self.by_token[token.i], self.spans[token.i], self.how[token.i]
         if token.dep_ == "compound" and token.head.i in self.by_token and token.head.pos_ == "PROPN":
             # "co-host Mika Brzezinski asked": the title's name speaks
@@ -123,12 +126,29 @@ class SpeakerResolver(Mentions):
             return self._pronoun(token)
         return self._surname(token) or self._untagged_name(token) or self._noun_phrase(token)
 
+    def _role_holder_named(self, token: Token) -> Resolved | None:
+        """ "Brent Bozell III, founder of the Media Research Center, said": the organisation in
+        a role set in apposition to a name is not the speaker; the name is."""
+        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            token = token.head
+        prep = token.head
+        role = prep.head
+        if token.dep_ != "pobj" or prep.dep_ != "prep" or role.dep_ != "appos":
+            return None
+        if role.lemma_.lower() not in role_nouns():
+            return None
+        name = role.head
+        cluster = self.by_token.get(name.i)
+        if cluster is None or cluster.kind != "person":
+            return None
+        return cluster, self.spans[name.i], "mention.name"
+
     def _coordinated(self, token: Token) -> Resolved | None:
         """ "Bush and Christie said …", "Okoro and her lawyers told …": the people named
         together speak together, as one group."""
         joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
-        if token.dep_ not in SUBJECT or not joined or token.pos_ not in ("PROPN", "NOUN"):
-            return None
+        if token.dep_ not in SUBJECT or not joined or (token.pos_ != "PROPN" and token.i not in self.by_token):
+            return None  # "a state and Cruz": a misparse, not people named together
         last = joined[-1]
         if any(ent.start <= token.i and last.i < ent.end for ent in self.doc.ents):
             return None  # "Procter and Gamble": one name
@@ -287,14 +307,14 @@ class SpeakerResolver(Mentions):
             return "document"
         if token.pos_ == "NUM" or lemma in QUANTITIES or token.lower_ in QUANTITIES:
             return "group"
-        if lemma in ORGANISATIONS:
-            return "organisation"
         if lemma in ABSTRACT or lemma in SPEECH_NOUNS:
             return None
+        if token.tag_ == "NNS":
+            return "group"  # "patient advocacy groups", "the protesters"
+        if lemma in ORGANISATIONS:
+            return "organisation"
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and not self._common_word(token)):
             return "unknown"  # a name the tagger missed ("Schilling describes himself …")
-        if token.tag_ == "NNS":
-            return "group"
         person = lemma in PERSON_NOUNS or lemma in anonymous_nouns() or lemma in role_nouns()
         if start == token.i and not (person and token.pos_ == "PRON"):
             return None  # "president" alone: a role or a common noun with nothing to make it someone
