@@ -96,6 +96,13 @@ CASES = [
         [("Nora Hale", "indirect", "the water was clean", "clause.that", "mention.name")],
         id="an_organisation_in_a_role_in_apposition_is_not_the_speaker",
     ),
+    pytest.param(
+        "Sen. Nora Hale spoke in Portland on Friday.\n"
+        "Nora Hale is launching her campaign in Maine, where Tom Reyes leads the polls.\n"
+        "The Maine senator told reporters that the race was close.",
+        [("Nora Hale", "indirect", "the race was close", "clause.that", "mention.role")],
+        id="a_general_title_and_a_fuller_epithet_may_be_one_person",
+    ),
 ]
 
 SPEAKER_SETS = [

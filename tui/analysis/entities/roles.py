@@ -239,12 +239,14 @@ def _holder(m: Mentions, role: str, root: Token) -> Cluster | None:
     Vermont senator" is not "the Florida senator"), and never a guess inside quotation marks."""
     head = role.split()[-1] if role else ""
 
+    def clashes(other: str) -> bool:
+        """ "the Vermont senator" and "the Florida senator": the same head, neither the other's
+        words ("senator" and "the Florida senator" may be one person)."""
+        mine, theirs = set(role.split()), set(other.split())
+        return other.split()[-1:] == [head] and not (mine <= theirs or theirs <= mine)
+
     def free(cluster: Cluster) -> bool:
-        return (
-            cluster.kind == "person"
-            and bool(cluster.names)
-            and not any(r != role and r.split()[-1:] == [head] for r in cluster.roles)
-        )
+        return cluster.kind == "person" and bool(cluster.names) and not any(clashes(r) for r in cluster.roles)
 
     if m.in_quoted(root.idx):
         return None
