@@ -103,6 +103,11 @@ CASES = [
         [("Nora Hale", "indirect", "the race was close", "clause.that", "mention.role")],
         id="a_general_title_and_a_fuller_epithet_may_be_one_person",
     ),
+    pytest.param(
+        "Tom Reyes opened the debate in Madison on Monday.\nThe Wisconsin Republican said the budget would balance.",
+        [("Tom Reyes", "indirect", "the budget would balance", "clause.that", "mention.role")],
+        id="one_member_of_a_party_as_an_epithet_is_the_last_subject",
+    ),
 ]
 
 SPEAKER_SETS = [

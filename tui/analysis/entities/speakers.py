@@ -110,7 +110,7 @@ class SpeakerResolver(Mentions):
         if together is not None:
             return together
         if token.i in self.by_token:
-            holder = self._role_holder_named(token)
+            holder = self._role_holder_named(token) or self._member_epithet(token)
             if holder is not None:
                 return holder
             return self.by_token[token.i], self.spans[token.i], self.how[token.i]
@@ -142,6 +142,21 @@ class SpeakerResolver(Mentions):
         if cluster is None or cluster.kind != "person":
             return None
         return cluster, self.spans[name.i], "mention.name"
+
+    def _member_epithet(self, token: Token) -> Resolved | None:
+        """ "The Wisconsin Republican said": one member of a group named as an epithet for a
+        person, the nearest subject before it (as "the senator")."""
+        cluster = self.by_token[token.i]
+        determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+        if cluster.kind != "group" or token.tag_ != "NNP" or determiners != ["the"] or token.dep_ not in SUBJECT:
+            return None
+        person = self.salient(token, lambda o, c: c.kind == "person" and bool(c.names) and not self.talked_about(o))
+        if person is None:
+            return None
+        start = min(t.idx for t in token.subtree if t.i <= token.i)
+        span = (start, token.idx + len(token.text))
+        person.add(*span)
+        return person, span, "mention.role"
 
     def _coordinated(self, token: Token) -> Resolved | None:
         """ "Bush and Christie said …", "Okoro and her lawyers told …": the people named
