@@ -14,6 +14,7 @@ import pytest
         "tui.sources.feeds",
         "tui.sources.web",
         "tui.store",
+        "tui.store.speaker_names",
         "tui.updates",
         "tui.documents",
         "tui.cli",

@@ -16,7 +16,9 @@ SCHEMA = 2
 
 Span = tuple[int, int]
 
-SpeakerKind = Literal["person", "organisation", "place", "group", "unknown"]
+# place: a country or city speaking as its government; document: a report, poll or statement no
+# one is named for; anonymous: an unnamed source ("a woman", "officials", the writer's "I").
+SpeakerKind = Literal["person", "organisation", "place", "group", "document", "anonymous", "unknown"]
 QuoteKind = Literal["direct", "mixed", "indirect"]
 StanceLabel = Literal["favor", "against", "neutral"]
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)

@@ -289,7 +289,7 @@ CASES = [
         "After the vote, Ms Lund argued that the town had changed: “This is not the place I grew up in,” she said.",
         [
             ("Lund", "indirect", "the town had changed", "clause.that", "mention.name"),
-            ("Lund", "direct", "This is not the place I grew up in", "clause.all-quoted", "pronoun.last-person"),
+            ("Lund", "direct", "This is not the place I grew up in", "clause.all-quoted", "pronoun.subject"),
         ],
         id="a_report_after_a_colon_is_not_swallowed_by_the_next_cue",
     ),

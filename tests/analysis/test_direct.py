@@ -50,7 +50,7 @@ CASES = [
                 "direct",
                 "The clinic stays open, whatever the board decides.",
                 "direct.colon-cue",
-                "pronoun.last-person",
+                "pronoun.subject",
             ),
         ],
         id="a_colon_ending_the_paragraph_before_introduces_the_quote",

@@ -1,11 +1,18 @@
 """The rule table: every rule has a stable id, a description and at least one test case naming it;
 every rule a case names is in the table; the why line reads from it."""
 
-from tests.analysis import test_arbitrate, test_clauses, test_direct, test_speakers, test_transcripts
+from tests.analysis import (
+    test_arbitrate,
+    test_clauses,
+    test_direct,
+    test_speaker_identity,
+    test_speakers,
+    test_transcripts,
+)
 from tui.analysis.attribution.rules import BY_ID, RULES, SPEAKER_RULES, describe, tier, why
 from tui.model import Document, Quote, Speaker
 
-STAGES = (test_clauses, test_direct, test_transcripts, test_arbitrate, test_speakers)
+STAGES = (test_clauses, test_direct, test_transcripts, test_arbitrate, test_speakers, test_speaker_identity)
 
 
 def named() -> tuple[set[str], set[str]]:

@@ -61,12 +61,16 @@ SPEAKER_RULES: dict[str, str] = {
     "title-names": "title phrase naming the person",
     "author": "I in the narration, the writer",
     "pronoun.reporter": "pronoun, subject of the reporting verb above",
+    "pronoun.subject": "pronoun, nearest subject of that gender",
     "pronoun.last-person": "pronoun, last person of that gender",
     "pronoun.last-group": "pronoun, last organisation or group",
     "surname": "surname of a person named before",
     "untagged-name": "proper noun the tagger missed",
     "same-noun": "the same noun as an earlier source",
     "noun-phrase": "noun phrase",
+    "coordination": "people named together speak together",
+    "document.owner": "the owner or author of a report or statement",
+    "not-a-speaker": "the phrase names no one (an abstract noun, a role noun alone)",
     "continuation": "same speaker as the quote before",
 }
 
@@ -96,9 +100,10 @@ def why(document: Document, quote: Quote) -> str:
     if quote.cue_span:
         found = f"{text[quote.cue_span[0] : quote.cue_span[1]]} — {found}"
     speaker = document.speaker(quote.speaker)
-    if speaker is None:
-        return _one_line(f"{found}; no speaker found")
     mention = text[quote.speaker_span[0] : quote.speaker_span[1]] if quote.speaker_span else ""
+    if speaker is None:
+        named = f" ({mention} names no one)" if mention else ""
+        return _one_line(f"{found}; no speaker found{named}")
     who = f"{mention} → {speaker.name}" if mention and mention != speaker.name else speaker.name
     return _one_line(f"{found}; {who} ({describe_speaker(quote.speaker_rule)})")
 

@@ -7,17 +7,24 @@ read a person's name ("Sir Keir Starmer" -> Keir Starmer, male) and how to regis
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tui.analysis import lexicons
 from tui.analysis.attribution.marks import Marked
 
 QUALIFIERS = lexicons.words("role_qualifiers.txt")
 POSSESSIVE = ("’s", "'s", "’", "'")
+UNNAMED = ("unknown", "anonymous", "document", "group", "organisation")  # kinds a noun phrase may name
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+SUBJECT = ("nsubj", "nsubjpass")
+LOOK_BACK = 3  # sentences a pronoun or an epithet looks back for its subject
+
+# (char offset, cluster) pairs: mentions in text order
+Found = list[tuple[int, "Cluster"]]
 
 
 def titles() -> dict[str, str]:
@@ -56,6 +63,24 @@ class Cluster:
         self.mentions.append((start, end))
 
 
+def surname(names: list[str]) -> str:
+    """The surname of a person's name parts: the last word before a suffix ("Pate" of "Luther
+    Stan Pate IV")."""
+    parts = [n for n in names if n.lower() not in SUFFIXES] or names
+    return parts[-1]
+
+
+def _same_person(known: list[str], key: list[str]) -> bool:
+    """Whether two names of two words or more are one person: the same surname, the same first
+    name unless one gives only a surname, and no two different suffixes ("Jr." and "III")."""
+    if surname(known).lower() != surname(key).lower():
+        return False
+    suffixes = {n for n in known if n in SUFFIXES}, {n for n in key if n in SUFFIXES}
+    if all(suffixes) and suffixes[0] != suffixes[1]:
+        return False
+    return len(known) == 1 or known[0] == key[0]
+
+
 def strip_possessive(text: str) -> str:
     for suffix in POSSESSIVE:
         if text.endswith(suffix) and len(text) > len(suffix):
@@ -72,7 +97,11 @@ def norm(text: str) -> str:
 
 def latest_with_head(clusters: list[Cluster], head: str) -> Cluster | None:
     """The latest unnamed speaker whose phrase ends in this noun: "A Bloomberg poll" for "the poll"."""
-    same = [c for c in clusters if c.kind == "unknown" and c.display.split() and c.display.split()[-1].lower() == head]
+    same = [
+        c
+        for c in clusters
+        if c.kind in UNNAMED and not c.names and c.display.split() and c.display.split()[-1].lower() == head
+    ]
     return max(same, key=lambda c: c.mentions[-1][0] if c.mentions else -1) if same else None
 
 
@@ -95,6 +124,9 @@ class Mentions:
 
         Role words the tagger folded into the name ("Farmer Alan Price") are left out.
         """
+        owners = [t.i for t in self.doc[first : end - 1] if t.text in POSSESSIVE]
+        if owners:
+            first = owners[-1] + 1  # "Breitbart’s Joel Pollak": the name after the owner
         parts = [t for t in self.doc[first:end] if not t.is_punct and t.text not in POSSESSIVE]
         while len(parts) > 2 and parts[0].lower_ in role_nouns() | QUALIFIERS:
             parts = parts[1:]
@@ -132,17 +164,19 @@ class Mentions:
         )
 
     def person_cluster(self, words: list[str], offset: int) -> Cluster:
+        """The person these name parts name: one named before with the same surname (and first
+        name, when both give one; a generational suffix told apart), else a new person."""
         key = [w.lower() for w in words]
         people = [c for c in self.clusters if c.kind == "person" and c.names]
         if len(key) >= 2:
-            for cluster in people:
-                names = [n.lower() for n in cluster.names]
-                if names[-1] == key[-1] and (len(names) == 1 or names[0] == key[0] or len(key) == 1):
-                    if len(key) > len(cluster.names):
-                        cluster.names = list(words)
-                    return cluster
+            same = [c for c in people if _same_person([n.lower() for n in c.names], key)]
+            if same:
+                cluster = self.nearest(same, offset)
+                if len(key) > len(cluster.names):
+                    cluster.names = list(words)
+                return cluster
         else:
-            last = [c for c in people if c.names[-1].lower() == key[0]]
+            last = [c for c in people if surname(c.names).lower() == key[0]]
             first = [c for c in people if len(c.names) > 1 and c.names[0].lower() == key[0]]
             for candidates in (last, first):
                 if candidates:
@@ -194,5 +228,52 @@ class Mentions:
 
     def known_surname(self, word: str) -> Cluster | None:
         """The one person named so far whose surname this word is, if there is exactly one."""
-        people = [c for c in self.clusters if c.kind == "person" and c.names and c.names[-1].lower() == word.lower()]
+        people = [
+            c for c in self.clusters if c.kind == "person" and c.names and surname(c.names).lower() == word.lower()
+        ]
         return people[0] if len(people) == 1 else None
+
+    def salient(
+        self,
+        token: Token,
+        fits: Callable[[int, Cluster], bool],
+        more: Callable[[Span, int], Found] | None = None,
+    ) -> Cluster | None:
+        """Whom a pronoun or an epithet at `token` stands for: the nearest subject that `fits`.
+
+        In the token's own sentence, a subject before it (the nearest); then, sentence by
+        sentence back (at most `LOOK_BACK`), that sentence's subject, the main clause's first,
+        else the first fitting person it names. `more` adds subjects the names do not show
+        (a chain of "he"s)."""
+        sentence = token.sent
+        for back in range(LOOK_BACK + 1):
+            if back:
+                if sentence.start == 0:
+                    return None
+                sentence = self.doc[sentence.start - 1].sent
+            end = token.idx if back == 0 else sentence.end_char
+            named = [(o, c) for o, c in self.person_mentions if sentence.start_char <= o < end and fits(o, c)]
+            subjects = [(o, c) for o, c in named if self.is_subject(o)]
+            if more is not None:
+                subjects = sorted(subjects + more(sentence, end), key=lambda item: item[0])
+            if subjects:
+                main = [(o, c) for o, c in subjects if self.token_at(o).head.dep_ == "ROOT"]
+                return (main or subjects)[-1 if back == 0 else 0][1]
+            if back and named:
+                return named[0][1]
+        return None
+
+    def token_at(self, offset: int) -> Token:
+        """The head word of the mention starting at `offset` ("Cruz" of "Sen. Ted Cruz")."""
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")[0]
+        span = self.spans.get(token.i)
+        if span is not None:
+            whole = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+            if whole is not None:
+                token = whole.root
+        return token
+
+    def is_subject(self, offset: int) -> bool:
+        """Whether the mention at `offset` is a clause's subject, or in apposition to one."""
+        token = self.token_at(offset)
+        return token.dep_ in SUBJECT or (token.dep_ == "appos" and token.head.dep_ in SUBJECT)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from tui.analysis.entities.mentions import Cluster, Mentions, norm, place_aliases, strip_possessive
 
 _ENTITY_KINDS = {
@@ -16,7 +18,11 @@ _ENTITY_KINDS = {
 
 def gather_names(m: Mentions) -> None:
     """People: the PERSON entities (and titled names the tagger called organisations), clustered by their parts."""
-    people = [ent for ent in m.doc.ents if ent.label_ == "PERSON" or m.titled_name(ent)]
+    people = [
+        ent
+        for ent in m.doc.ents
+        if (ent.label_ == "PERSON" or m.titled_name(ent)) and not _organisation_s_first_word(m, ent)
+    ]
     # Full names first, so that "Sir Keir" finds "Keir Starmer" wherever it stands.
     prepared = [(ent, *m.name_span(ent.start, ent.end)) for ent in people]
     prepared = [p for p in prepared if p[3]]
@@ -39,30 +45,68 @@ def gather_names(m: Mentions) -> None:
             m.register(full[norm(ent.text)], ent.start, ent.end, person=True)
 
 
+def _organisation_s_first_word(m: Mentions, ent: Span) -> bool:
+    """A one-word "person" that is the first word of an organisation the article names and of no
+    person's name ("Fox" after "Fox News"): the tagger's slip for the organisation."""
+    if ent.label_ != "PERSON" or len(ent) != 1:
+        return False
+    word = ent.text.lower()
+    organisations = [e for e in m.doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].lower_ == word]
+    people = [e for e in m.doc.ents if e.label_ == "PERSON" and len(e) > 1 and word in e.text.lower().split()]
+    return bool(organisations) and not people
+
+
+def _display(ent: Span) -> str:
+    return strip_possessive(ent.text.removeprefix("the ").removeprefix("The "))
+
+
+def _short_forms(m: Mentions) -> dict[str, tuple[str, str]]:
+    """Organisation names the article shortens: "times" -> "new york times" when it names exactly
+    one organisation ending in those words ("fox" -> "fox news": one starting with that word). Key -> (the full key, its display)."""
+    full: dict[str, str] = {}
+    for ent in m.doc.ents:
+        if ent.label_ == "ORG" and norm(ent.text):
+            full.setdefault(norm(ent.text), _display(ent))
+    short: dict[str, tuple[str, str]] = {}
+    for key in full:
+        longer = [k for k in full if k != key and k.endswith(" " + key)]
+        if not longer and " " not in key:
+            longer = [k for k in full if k.startswith(key + " ")]  # "Fox" for "Fox News"
+        if len(longer) == 1:
+            short[key] = (longer[0], full[longer[0]])
+    return short
+
+
 def gather_places_and_organisations(m: Mentions) -> None:
-    """Organisations, places and groups: one cluster per name (a capital stands for its country)."""
+    """Organisations, places and groups: one cluster per name (a capital stands for its country;
+    "the Times" is the New York Times named before; "Fox" is Fox News)."""
     aliases = place_aliases()
+    short = _short_forms(m)
     by_key: dict[tuple[str, str], Cluster] = {}
     for ent in m.doc.ents:
         kind = _ENTITY_KINDS.get(ent.label_)
+        if _organisation_s_first_word(m, ent):
+            kind = "organisation"
         if kind in (None, "person") or any(t.i in m.by_token for t in ent):
             continue
         key = norm(ent.text)
         if not key:
             continue
-        person = m.known_surname(ent.text) if kind == "organisation" and len(ent) == 1 else None
+        person = m.known_surname(ent.text) if kind in ("organisation", "place") and len(ent) == 1 else None
         if person is not None:
             m.register(person, ent.start, ent.end, person=True)  # "Schiff" after "Adam Schiff"
             continue
+        display = _display(ent)
+        if ent.label_ == "PERSON":  # "Fox" as a person: the organisation it starts
+            whole = next(e for e in m.doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].lower_ == key)
+            key, display = norm(whole.text), _display(whole)
         if kind == "place":
             key = aliases.get(key, key)
+        elif key in short:
+            key, display = short[key]
         cluster = by_key.get((kind, key))
         if cluster is None:
-            cluster = Cluster(
-                kind=kind,
-                names=[key],
-                display=strip_possessive(ent.text.removeprefix("the ").removeprefix("The ")),
-            )
+            cluster = Cluster(kind=kind, names=[key], display=display)
             by_key[(kind, key)] = cluster
             m.clusters.append(cluster)
         m.register(cluster, ent.start, ent.end, person=False)

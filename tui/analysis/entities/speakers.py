@@ -18,19 +18,37 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tui.analysis import lexicons
 from tui.analysis.attribution.context import Attribution
 from tui.analysis.attribution.marks import Marked
-from tui.analysis.entities.mentions import Cluster, Mentions, latest_with_head, norm, role_nouns, strip_possessive
+from tui.analysis.entities.mentions import (
+    LOOK_BACK,
+    SUBJECT,
+    UNNAMED,
+    Cluster,
+    Mentions,
+    anonymous_nouns,
+    latest_with_head,
+    norm,
+    role_nouns,
+    strip_possessive,
+)
 from tui.analysis.entities.names import gather_names, gather_places_and_organisations
 from tui.analysis.entities.roles import gather_roles
 from tui.model import Speaker
 
 PERSON_PRONOUNS = lexicons.table("person_pronouns.tsv")
+DOCUMENTS = lexicons.words("documents.txt")
+PERSON_NOUNS = lexicons.words("person_nouns.txt")
+QUANTITIES = lexicons.words("quantity_nouns.txt")
+ORGANISATIONS = lexicons.words("organisation_nouns.txt")
+ABSTRACT = lexicons.words("abstract_nouns.txt")
+SPEECH_NOUNS = lexicons.words("speech_nouns.txt")
 OTHER_PRONOUNS = lexicons.words("other_pronouns.txt")
 AUTHOR = "the author"  # who "I" is outside quotation marks
+GENDERED = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 
 # A resolved speaker: the cluster, the mention span (None when borrowed), the speaker rule id.
 Resolved = tuple[Cluster, tuple[int, int] | None, str]
@@ -39,9 +57,11 @@ Resolved = tuple[Cluster, tuple[int, int] | None, str]
 @dataclass(frozen=True)
 class SpeakerChoice:
     """Who speaks one attribution: a `Speaker.id`, the mention it hangs on, and the step
-    (a speaker rule id in `attribution.rules.SPEAKER_RULES`) that named it."""
+    (a speaker rule id in `attribution.rules.SPEAKER_RULES`) that named it. `speaker` is None
+    when the cue hangs on a phrase that names no one ("The issue, he said, …"): the phrase is
+    kept as the mention, with the step "not-a-speaker"."""
 
-    speaker: str
+    speaker: str | None
     span: tuple[int, int] | None
     rule: str
 
@@ -51,17 +71,53 @@ class SpeakerResolver(Mentions):
 
     def __init__(self, doc: Doc, marks: Sequence[Marked] = ()):
         super().__init__(doc, marks)
+        self.about: tuple[int, int] = (0, 0)  # the words of the quote being resolved
+        self.reported: list[tuple[int, int]] = []  # the words of every quote (set by `speakers`)
+        self.speaking: set[int] = set()  # where the tokens every quote hangs on start
+        self._chain: dict[int, Cluster | None] = {}  # subject pronoun token -> whom it stands for
         gather_names(self)
         gather_places_and_organisations(self)
         gather_roles(self)
         self.person_mentions.sort(key=lambda item: item[0])
+        self._learn_genders()
+
+    def _learn_genders(self) -> None:
+        """A person's gender from the text, never from a first name: in a sentence whose only
+        named person is its subject, the he/his/himself or she/her/herself that follow stand
+        for that person ("Okoro said his plan …"). Votes over the article; a clear majority
+        decides, and a title (Mr, Ms) already read wins."""
+        votes: dict[Cluster, list[int]] = {}
+        for sentence in self.doc.sents:
+            named = [
+                (o, c)
+                for o, c in self.person_mentions
+                if sentence.start_char <= o < sentence.end_char and c.kind == "person" and not self.in_quoted(o)
+            ]
+            if len({c for _, c in named}) != 1 or not self.is_subject(named[0][0]):
+                continue
+            offset, cluster = named[0]
+            for token in sentence:
+                if token.idx > offset and token.lower_ in GENDERED and not self.in_quoted(token.idx):
+                    votes.setdefault(cluster, [0, 0])[GENDERED[token.lower_] == "f"] += 1
+        for cluster, (male, female) in votes.items():
+            if not cluster.gender and max(male, female) >= 2 * min(male, female) + 1:
+                cluster.gender = "m" if male > female else "f"
 
     def resolve(self, token: Token) -> Resolved | None:
         """The speaker cluster, the mention span and the step that found them (a speaker rule id)
         for the token a quote hangs on."""
+        together = self._coordinated(token)
+        if together is not None:
+            return together
         if token.i in self.by_token:
+            holder = self._role_holder_named(token) or self._member_epithet(token)
+            if holder is not None:
+                return holder
             return self.by_token[token.i], self.spans[token.i], self.how[token.i]
-        found = self._relative(token) or self._titled(token)
+        if token.dep_ == "compound" and token.head.i in self.by_token and token.head.pos_ == "PROPN":
+            # "co-host Mika Brzezinski asked": the title's name speaks
+            return self.by_token[token.head.i], self.spans[token.head.i], "title-names"
+        found = self._relative(token) or self._titled(token) or self._document_owner(token)
         if found is not None:
             return found
         if token.lower_ == "i":
@@ -69,6 +125,95 @@ class SpeakerResolver(Mentions):
         if token.lower_ in PERSON_PRONOUNS or token.lower_ in OTHER_PRONOUNS:
             return self._pronoun(token)
         return self._surname(token) or self._untagged_name(token) or self._noun_phrase(token)
+
+    def _role_holder_named(self, token: Token) -> Resolved | None:
+        """ "Brent Bozell III, founder of the Media Research Center, said": the organisation in
+        a role set in apposition to a name is not the speaker; the name is."""
+        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            token = token.head
+        prep = token.head
+        role = prep.head
+        if token.dep_ != "pobj" or prep.dep_ != "prep" or role.dep_ != "appos":
+            return None
+        if role.lemma_.lower() not in role_nouns():
+            return None
+        name = role.head
+        cluster = self.by_token.get(name.i)
+        if cluster is None or cluster.kind != "person":
+            return None
+        return cluster, self.spans[name.i], "mention.name"
+
+    def _member_epithet(self, token: Token) -> Resolved | None:
+        """ "The Wisconsin Republican said": one member of a group named as an epithet for a
+        person, the nearest subject before it (as "the senator")."""
+        cluster = self.by_token[token.i]
+        determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+        if cluster.kind != "group" or token.tag_ != "NNP" or determiners != ["the"] or token.dep_ not in SUBJECT:
+            return None
+        person = self.salient(token, lambda o, c: c.kind == "person" and bool(c.names) and not self.talked_about(o))
+        if person is None:
+            return None
+        start = min(t.idx for t in token.subtree if t.i <= token.i)
+        span = (start, token.idx + len(token.text))
+        person.add(*span)
+        return person, span, "mention.role"
+
+    def _coordinated(self, token: Token) -> Resolved | None:
+        """ "Bush and Christie said …", "Okoro and her lawyers told …": the people named
+        together speak together, as one group."""
+        joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        if token.dep_ not in SUBJECT or not joined or (token.pos_ != "PROPN" and token.i not in self.by_token):
+            return None  # "a state and Cruz": a misparse, not people named together
+        last = joined[-1]
+        if any(ent.start <= token.i and last.i < ent.end for ent in self.doc.ents):
+            return None  # "Procter and Gamble": one name
+        start = min(t.i for t in token.subtree if t.i <= token.i)
+        mention = (self.doc[start].idx, last.right_edge.idx + len(last.right_edge.text))
+        display = self.text[mention[0] : mention[1]]
+        for cluster in self.clusters:
+            if cluster.kind == "group" and cluster.display == display:
+                cluster.add(*mention)
+                return cluster, mention, "coordination"
+        cluster = Cluster(kind="group", display=display)
+        self.clusters.append(cluster)
+        cluster.add(*mention)
+        return cluster, mention, "coordination"
+
+    def _document_owner(self, token: Token) -> Resolved | None:
+        """A report, a release or someone's words speak only when no one is named for them: "the
+        union's Friday release" is the union's, "his comments" his, "a count by the Associated Press" the AP's, "a statement from
+        spokesman Peter Cook" Peter Cook's."""
+        if not {token.lemma_.lower(), token.lower_} & (DOCUMENTS | SPEECH_NOUNS):
+            return None
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        owners += [
+            pobj
+            for prep in token.children
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from", "of")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        for owner in owners:
+            found = self.resolve(owner)
+            if found is not None and found[0].kind in ("person", "organisation", "place") and found[0].names:
+                return found[0], found[1], "document.owner"
+        return None
+
+    def _named_by_head(self, token: Token, start: int) -> Cluster | None:
+        """ "the union" after "the Harbour Workers Union": the one organisation named before
+        whose name ends in this noun (none when two do)."""
+        if [t.lower_ for t in self.doc[start : token.i]] != ["the"]:
+            return None
+        named = [
+            c
+            for c in self.clusters
+            if c.kind == "organisation"
+            and c.names
+            and c.display.split()[-1:] == [token.text.capitalize()]
+            and c.mentions
+            and min(c.mentions)[0] < token.idx
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _relative(self, token: Token) -> Resolved | None:
         """ "the panel, which said …": the panel."""
@@ -91,7 +236,7 @@ class SpeakerResolver(Mentions):
         span = (token.idx, token.idx + len(token.text))
         author = next((c for c in self.clusters if c.display == AUTHOR), None)
         if author is None:
-            author = Cluster(kind="person", display=AUTHOR)
+            author = Cluster(kind="anonymous", display=AUTHOR)
             self.clusters.append(author)
         author.add(*span)
         return author, span, "author"
@@ -128,7 +273,7 @@ class SpeakerResolver(Mentions):
         self.register(cluster, start, end, person=True)
         return cluster, self.spans[token.i], "untagged-name"
 
-    def _noun_phrase(self, token: Token) -> Resolved:
+    def _noun_phrase(self, token: Token) -> Resolved | None:
         """Any other noun phrase: its own speaker, kind unknown ("the report", "the company")."""
         start = min(
             [token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nummod")]
@@ -136,10 +281,21 @@ class SpeakerResolver(Mentions):
         end = token.i + 1
         if token.pos_ == "NUM":
             start, end = token.left_edge.i, token.right_edge.i + 1  # "About 4 in 10 say": the whole count speaks
+        kind = self._unnamed_kind(token, start)
+        if kind is None:
+            return None
+        if kind == "document":
+            end = self._document_end(token)
+        if kind == "organisation":
+            named = self._named_by_head(token, start)
+            if named is not None:
+                span = (self.doc[start].idx, token.idx + len(token.text))
+                named.add(*span)
+                return named, span, "same-noun"
         mention = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
         key = norm(self.text[mention[0] : mention[1]])
         for cluster in self.clusters:
-            if cluster.kind == "unknown" and norm(cluster.display) == key:
+            if cluster.kind in UNNAMED and not cluster.names and norm(cluster.display) == key:
                 cluster.add(*mention)
                 return cluster, mention, "noun-phrase"
         if [t.lower_ for t in self.doc[start:end]] == ["the", token.lower_]:
@@ -151,10 +307,56 @@ class SpeakerResolver(Mentions):
                 earlier.add(*mention)
                 return earlier, mention, "same-noun"
         display = self.text[mention[0] : mention[1]]
-        cluster = Cluster(kind="unknown", display=display)
+        cluster = Cluster(kind=kind, display=display)
         self.clusters.append(cluster)
         cluster.add(*mention)
         return cluster, mention, "noun-phrase"
+
+    def _unnamed_kind(self, token: Token, start: int) -> str | None:
+        """What an unnamed noun phrase speaking is: a document ("the report"), a share of people
+        ("Six in 10", "half"), an organisation ("the harbour board"), a group (a plural: "the protesters"), an anonymous person ("a
+        woman"), something with a proper name the tagger missed (unknown); an abstract noun
+        ("the issue", "Warning") or a role noun alone ("president") is no speaker."""
+        lemma = token.lemma_.lower()
+        if lemma in DOCUMENTS or token.lower_ in DOCUMENTS:
+            return "document"
+        if token.pos_ == "NUM" or lemma in QUANTITIES or token.lower_ in QUANTITIES:
+            return "group"
+        if lemma in ABSTRACT or lemma in SPEECH_NOUNS:
+            return None
+        if token.tag_ == "NNS":
+            return "group"  # "patient advocacy groups", "the protesters"
+        if lemma in ORGANISATIONS:
+            return "organisation"
+        if token.pos_ == "PROPN" or (token.text[:1].isupper() and not self._common_word(token)):
+            return "unknown"  # a name the tagger missed ("Schilling describes himself …")
+        person = lemma in PERSON_NOUNS or lemma in anonymous_nouns() or lemma in role_nouns()
+        if start == token.i and not (person and token.pos_ == "PRON"):
+            return None  # "president" alone: a role or a common noun with nothing to make it someone
+        return "anonymous" if person else "unknown"
+
+    def _common_word(self, token: Token) -> bool:
+        """Whether a capitalised word is a common word capitalised by its place: it opens the
+        sentence and the article also writes it in lower case ("Critics say …")."""
+        return token.is_sent_start and any(t.text == token.lower_ for t in self.doc if t.i != token.i)
+
+    def _document_end(self, token: Token) -> int:
+        """Where a document's phrase ends: with what it is of and who made it ("early results of
+        the exit poll conducted by Harbour Research")."""
+        end = token.i + 1
+        for prep in token.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != end:
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                break
+            end = pobj.i + 1
+            for acl in pobj.rights:
+                agent = next((c for c in acl.children if c.dep_ == "agent"), None) if acl.dep_ == "acl" else None
+                if agent is not None:
+                    end = agent.right_edge.i + 1
+            break
+        return end
 
     def _named_in_title(self, token: Token) -> Token | None:
         """The person a title phrase names: "Clinton's campaign manager, Robby Mook", "Speaker of
@@ -204,28 +406,82 @@ class SpeakerResolver(Mentions):
             if reporter is not None and reporter.kind == "person" and reporter.gender in ("", gender):
                 reporter.gender = gender
                 return reporter, "pronoun.reporter"
+            found = self._salient_person(pronoun, gender)
+            if found is not None:
+                return found, "pronoun.subject"
             outside = not self.in_quoted(offset)
             for mentioned, cluster in reversed([(o, c) for o, c in self.person_mentions if o < offset]):
                 if outside and self.in_quoted(mentioned):
                     continue  # “Hillary is my choice,” he added: he is not Hillary
                 if cluster.kind == "person" and cluster.gender in ("", gender):
-                    cluster.gender = gender
                     return cluster, "pronoun.last-person"
             return None
         # it / they / we: the nearest earlier organisation, place or group mentioned.
         candidates = [
             (start, cluster)
             for cluster in self.clusters
-            if cluster.kind in ("organisation", "place", "group", "unknown")
+            if cluster.kind in ("organisation", "place", "group", "document", "anonymous", "unknown")
             for start, _ in cluster.mentions
             if start < offset
         ]
         return (max(candidates, key=lambda item: item[0])[1], "pronoun.last-group") if candidates else None
 
+    def _may_be(self, pronoun: Token, offset: int, cluster: Cluster, gender: str) -> bool:
+        """Whether the person mentioned at `offset` may be what this pronoun stands for: a person
+        of a compatible gender, not named inside quotation marks the pronoun stands outside of
+        (“Hillary is my choice,” he added: he is not Hillary), and not named in the words the
+        quote reports (the person a quote is about does not say it)."""
+        if cluster.kind != "person" or cluster.gender not in ("", gender):
+            return False
+        if not self.talked_about(pronoun.idx) and self.talked_about(offset):
+            return False
+        return not (self.about[0] <= offset < self.about[1] and not self.about[0] <= pronoun.idx < self.about[1])
+
+    def _salient_person(self, pronoun: Token, gender: str, depth: int = 0) -> Cluster | None:
+        """The nearest compatible subject (`Mentions.salient`); an earlier subject pronoun of the
+        same gender counts as the person it stands for."""
+
+        def pronouns(sentence: Span, end: int) -> list[tuple[int, Cluster]]:
+            if depth >= LOOK_BACK:
+                return []
+            return [
+                (t.idx, found)
+                for t in sentence
+                if t.idx < end
+                and PERSON_PRONOUNS.get(t.lower_) == gender
+                and t.dep_ in SUBJECT
+                and not self.talked_about(t.idx)
+                and (found := self._pronoun_subject(t, gender, depth)) is not None
+            ]
+
+        return self.salient(pronoun, lambda o, c: self._may_be(pronoun, o, c, gender), pronouns)
+
+    def _pronoun_subject(self, token: Token, gender: str, depth: int) -> Cluster | None:
+        """Whom an earlier subject pronoun stands for (remembered: a chain of "he"s is read once)."""
+        if token.i not in self._chain:
+            self._chain[token.i] = self._salient_person(token, gender, depth + 1)
+        return self._chain[token.i]
+
+    def talked_about(self, offset: int) -> bool:
+        """Inside quotation marks or the words of a reported clause: a person named there is
+        talked about, not the narration's "he"."""
+        if self.in_quoted(offset):
+            return True
+        if not any(start <= offset < end for start, end in self.reported):
+            return False
+        # "In three years, Barden says, lives were lost": the speaker of a parenthetical cue
+        # stands inside the reported words but is not talked about.
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")[0]
+        start, end = self.spans.get(token.i, (offset, offset + len(token.text)))
+        return not any(start <= o < end for o in self.speaking)
+
     def speakers(self, attributions: list[Attribution]) -> tuple[list[Speaker], list[SpeakerChoice | None]]:
         """Speakers (the clusters that are quoted) and, for each attribution, who speaks it."""
         resolved: list[Resolved | None] = []
+        self.reported = [(quote.start, quote.end) for quote in attributions]
+        self.speaking = {quote.speaker_token.idx for quote in attributions if quote.speaker_token is not None}
         for quote in attributions:
+            self.about = (quote.start, quote.end)
             found = self.resolve(quote.speaker_token) if quote.speaker_token is not None else None
             if found is not None and not found[0].first_speaker_name:
                 found[0].first_speaker_name = self.text[found[1][0] : found[1][1]]
@@ -246,8 +502,18 @@ class SpeakerResolver(Mentions):
         )
         ids = {cluster: f"s{number}" for number, cluster in enumerate(ordered, start=1)}
         speakers = [Speaker(id=ids[c], name=self._display(c), kind=c.kind, mentions=_tidy(c.mentions)) for c in ordered]
-        choices = [SpeakerChoice(ids[f[0]], f[1], f[2]) if f is not None else None for f in resolved]
+        choices = [
+            SpeakerChoice(ids[f[0]], f[1], f[2]) if f is not None else self._no_one(quote.speaker_token)
+            for f, quote in zip(resolved, attributions)
+        ]
         return speakers, choices
+
+    def _no_one(self, token: Token | None) -> SpeakerChoice | None:
+        """The phrase a cue hangs on that names no one ("the issue", "president" alone)."""
+        if token is None or token.pos_ not in ("NOUN", "PRON", "PROPN", "ADJ", "NUM"):
+            return None
+        start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss")])
+        return SpeakerChoice(None, (self.doc[start].idx, token.idx + len(token.text)), "not-a-speaker")
 
     def _display(self, cluster: Cluster) -> str:
         if cluster.kind == "person" and cluster.names:

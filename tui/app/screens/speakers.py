@@ -11,22 +11,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
-from tui.analysis import lexicons
 from tui.app.screens.entry import Entry
 from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.list_table import ListTable
 from tui.app.words import plural
 from tui.model import Document
 from tui.sources import SourceError
+from tui.store.speaker_names import Aliases, Named, SpeakerNames, load_aliases
 
-# The engine's honorifics (lexicons/titles.txt), dots dropped as in the names compared.
-_TITLES = {title.replace(".", "") for title in lexicons.titles()} | {"the"}
-
-
-def speaker_key(name: str) -> str:
-    """One key per person across articles: lower case, without honorifics."""
-    words = [w for w in name.lower().replace(".", "").split() if w not in _TITLES]
-    return " ".join(words) or name.lower()
+# Kinds of speaker that are the same one in every article that names them; an unnamed source,
+# a document or a group ("the author", "officials", "the poll") is the article's own.
+ACROSS_ARTICLES = ("person", "organisation", "place")
 
 
 @dataclass
@@ -40,9 +35,9 @@ class Heard:
         return len({entry.key for entry, _, _ in self.quotes})
 
 
-def gather(entries: list[Entry], documents: dict[str, Document]) -> list[Heard]:
-    """Speakers keyed across documents (by `speaker_key`), most quoted first."""
-    heard: dict[str, Heard] = {}
+def gather(entries: list[Entry], documents: dict[str, Document], aliases: Aliases | None = None) -> list[Heard]:
+    """Speakers keyed across documents, one row per person (`SpeakerNames`), most quoted first."""
+    said: list[tuple[Named, Entry, str, str]] = []
     for entry in entries:
         document = documents.get(entry.digest)
         if document is None:
@@ -51,8 +46,18 @@ def gather(entries: list[Entry], documents: dict[str, Document]) -> list[Heard]:
             speaker = document.speaker(quote.speaker)
             if speaker is None:
                 continue
-            item = heard.setdefault(speaker_key(speaker.name), Heard(speaker.name, speaker.kind))
-            item.quotes.append((entry, quote.id, document.quote_text(quote)))
+            named = Named(speaker.name, speaker.kind, (entry.source, entry.group, document.source))
+            said.append((named, entry, quote.id, document.quote_text(quote)))
+    rows = SpeakerNames(aliases).group(named for named, _, _, _ in said)
+    heard: dict[str, Heard] = {}
+    for named, entry, quote_id, text in said:
+        key, name = rows[named]
+        if named.kind not in ACROSS_ARTICLES:
+            key = f"{key}\n{entry.key}"  # "the author", "a source": someone else in every article
+        item = heard.setdefault(key, Heard(name, named.kind))
+        if item.kind != "person" and named.kind == "person":
+            item.kind = "person"  # a person's row is a person's even if one article mistyped the name
+        item.quotes.append((entry, quote_id, text))
     return sorted(heard.values(), key=lambda h: (-len(h.quotes), h.name))
 
 
@@ -84,7 +89,10 @@ class SpeakersScreen(Screen):
             document = cache.load(key)
             if document is not None:
                 documents[digest] = document
-        self.heard = gather(self.entries, documents)
+        aliases = load_aliases()
+        if aliases.problem:
+            self.notify(aliases.problem, severity="warning", markup=False)
+        self.heard = gather(self.entries, documents, aliases)
         analysed = sum(e.digest in documents for e in self.entries)
         self.sub_title = f"speakers across the library · {analysed} of {plural(len(self.entries), 'article')} analysed"
         table = self.query_one(DataTable)

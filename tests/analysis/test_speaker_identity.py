@@ -1,0 +1,152 @@
+"""Speaker identity, one case per phenomenon of issue 13: who a pronoun, a role or an epithet
+stands for, and which phrases are never speakers. Sentences written for these tests. Each case
+names the speaker-resolution step it expects (the last field)."""
+
+import pytest
+
+CASES = [
+    pytest.param(
+        "Senator Tom Reyes is drawing contrasts with Governor Paul Ames.\nHe said the two men differ on taxes.",
+        [("Tom Reyes", "indirect", "the two men differ on taxes", "clause.that", "pronoun.subject")],
+        id="a_pronoun_is_the_last_sentence_s_subject_not_its_last_name",
+    ),
+    pytest.param(
+        "Tom Reyes won the county. After meeting with Paul Ames, he said the race was open.",
+        [("Tom Reyes", "indirect", "the race was open", "clause.that", "pronoun.subject")],
+        id="a_name_in_a_clause_before_the_pronoun_is_not_its_subject",
+    ),
+    pytest.param(
+        "Nora Hale thanked her staff after the count. Tom Reyes praised his volunteers for their work.\n"
+        "She said the result was a surprise.",
+        [("Nora Hale", "indirect", "the result was a surprise", "clause.that", "pronoun.subject")],
+        id="a_pronoun_agrees_in_gender_learnt_from_the_text",
+    ),
+    pytest.param(
+        "Tom Reyes spoke first. He said Paul Ames had lost the vote.\nHe added that the count was fair.",
+        [
+            ("Tom Reyes", "indirect", "Paul Ames had lost the vote", "clause.that", "pronoun.subject"),
+            ("Tom Reyes", "indirect", "the count was fair", "clause.that", "pronoun.subject"),
+        ],
+        id="never_the_person_the_quote_is_about",
+    ),
+    pytest.param(
+        "Ruth Bell opened the fair on Saturday. The weather held. Stalls sold out by noon. Crowds came early. "
+        "Music played until dark.\nShe said the day had gone well.",
+        [("Ruth Bell", "indirect", "the day had gone well", "clause.that", "pronoun.last-person")],
+        id="far_from_any_subject_a_pronoun_takes_the_last_person_of_its_gender",
+    ),
+    pytest.param(
+        "Lena Ortiz, president of the Harbour Trust, welcomed the plan.\n"
+        "Later, President Omar Haddad spoke at the port. The president said the new quay would open in May.",
+        [("Omar Haddad", "indirect", "the new quay would open in May", "clause.that", "mention.role")],
+        id="a_title_binds_its_role_and_a_qualified_role_does_not",
+    ),
+    pytest.param(
+        "Nora Hale toured the flooded valley on Monday with Tom Reyes.\n"
+        "The Vermont senator said the state would pay for the repairs.",
+        [("Nora Hale", "indirect", "the state would pay for the repairs", "clause.that", "mention.role")],
+        id="an_epithet_as_subject_is_the_last_sentence_s_subject",
+    ),
+    pytest.param(
+        "Tom Reyes is the harbour commissioner. Nora Hale met him on Monday.\n"
+        "The harbour commissioner said the port would stay open.",
+        [("Tom Reyes", "indirect", "the port would stay open", "clause.that", "mention.role")],
+        id="a_copula_binds_a_role_to_a_name",
+    ),
+    pytest.param(
+        "Tom Reyes mocked Paul Ames, whom he called “the little senator.”\n"
+        "Nora Hale, a senator from Maine, spoke next. The senator said the bill would pass.",
+        [("Nora Hale", "indirect", "the bill would pass", "clause.that", "mention.role")],
+        id="a_role_inside_quotation_marks_is_never_bound",
+    ),
+    pytest.param(
+        "Luther Ray Pate IV runs the fund. Pate said the money would go to schools.",
+        [("Luther Ray Pate IV", "indirect", "the money would go to schools", "clause.that", "untagged-name")],
+        id="a_surname_finds_a_name_ending_in_a_suffix",
+    ),
+    pytest.param(
+        "As Kingsley’s Joel Pratt wrote, the judge had left early.",
+        [("Joel Pratt", "indirect", "the judge had left early", "clause.as-noted", "mention.name")],
+        id="a_possessive_owner_is_not_part_of_the_name",
+    ),
+    pytest.param(
+        "Tom Reyes and Nora Hale said the bridge must be rebuilt.",
+        [("Tom Reyes and Nora Hale", "indirect", "the bridge must be rebuilt", "clause.that", "coordination")],
+        id="people_named_together_speak_together",
+    ),
+    pytest.param(
+        "The Harbour Workers Union called a strike. The union’s Friday release said the talks had failed.",
+        [("Harbour Workers Union", "indirect", "the talks had failed", "clause.that", "document.owner")],
+        id="a_release_speaks_for_its_named_owner",
+    ),
+    pytest.param(
+        "A report published on Monday said the river was safe to swim in.",
+        [("A report", "indirect", "the river was safe to swim in", "clause.that", "noun-phrase")],
+        id="a_report_with_no_one_named_for_it_speaks_itself",
+    ),
+    pytest.param(
+        # The parser makes "The issue" the subject of "said": the quote keeps no speaker rather
+        # than a speaker called "The issue".
+        "The issue, Tom Reyes said on Monday, was never the money.",
+        [(None, "indirect", "was never the money", "clause.that", "not-a-speaker")],
+        id="an_abstract_noun_the_cue_hangs_on_names_no_one",
+    ),
+    pytest.param(
+        "Nora Hale, founder of the Harbour Research Center, said the water was clean.",
+        [("Nora Hale", "indirect", "the water was clean", "clause.that", "mention.name")],
+        id="an_organisation_in_a_role_in_apposition_is_not_the_speaker",
+    ),
+    pytest.param(
+        "Sen. Nora Hale spoke in Portland on Friday.\n"
+        "Nora Hale is launching her campaign in Maine, where Tom Reyes leads the polls.\n"
+        "The Maine senator told reporters that the race was close.",
+        [("Nora Hale", "indirect", "the race was close", "clause.that", "mention.role")],
+        id="a_general_title_and_a_fuller_epithet_may_be_one_person",
+    ),
+    pytest.param(
+        "Tom Reyes opened the debate in Madison on Monday.\nThe Wisconsin Republican said the budget would balance.",
+        [("Tom Reyes", "indirect", "the budget would balance", "clause.that", "mention.role")],
+        id="one_member_of_a_party_as_an_epithet_is_the_last_subject",
+    ),
+]
+
+SPEAKER_SETS = [
+    pytest.param(
+        "The Lakeside Daily News reported the plant would close. The Daily News said 300 jobs would go.",
+        [("Lakeside Daily News", "organisation")],
+        id="a_shortened_organisation_name_is_the_organisation_named_before",
+    ),
+    pytest.param(
+        "Tom Dale Jr. said the farm would be sold. His son, Tom Dale III, said the family disagreed. "
+        "Tom Dale III added that the farm was not for sale.",
+        [("Tom Dale III", "person"), ("Tom Dale Jr.", "person")],
+        id="two_suffixes_are_two_people",
+    ),
+    pytest.param(
+        "If he becomes president, Tom Reyes said, taxes will fall. The issue, he said, is trust.",
+        [("Tom Reyes", "person")],
+        id="a_role_noun_alone_and_an_abstract_noun_are_never_speakers",
+    ),
+    pytest.param(
+        "A woman in the crowd said the mayor had lied. Six in 10 voters said the town was safe. "
+        "The harbour board said the pier was closed. A survey found that rents had risen.",
+        [
+            ("A survey", "document"),
+            ("A woman", "anonymous"),
+            ("Six in 10 voters", "group"),
+            ("The harbour board", "organisation"),
+        ],
+        id="unnamed_speakers_have_kinds_that_hold",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_speaker_identity(attribute, text, expected):
+    assert attribute(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_SETS)
+def test_one_speaker_per_entity(analyzer, text, expected):
+    document = analyzer.analyze(text)
+    assert sorted((s.name, s.kind) for s in document.speakers) == expected
