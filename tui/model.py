@@ -17,7 +17,7 @@ SCHEMA = 2
 Span = tuple[int, int]
 
 SpeakerKind = Literal["person", "organisation", "place", "group", "unknown"]
-QuoteKind = Literal["direct", "mixed", "indirect"]
+QuoteKind = Literal["direct", "mixed", "indirect", "act", "label"]  # act: "X praised Y"; label: called Y “…”
 StanceLabel = Literal["favor", "against", "neutral"]
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
 QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
@@ -74,6 +74,7 @@ class Stance:
     evidence: list[str] = field(default_factory=list)  # Quote.id values
     rule: str = ""
     cue: str = ""
+    gist: str = ""  # the evidence in plain words: "calls the Rwanda scheme ‘a gimmick’"
 
 
 @dataclass
@@ -147,6 +148,7 @@ class Document:
                     "evidence": list(s.evidence),
                     "rule": s.rule,
                     "cue": s.cue,
+                    "gist": s.gist,
                 }
                 for s in self.stances
             ],
@@ -206,6 +208,7 @@ class Document:
                         evidence=list(s.get("evidence", [])),
                         rule=s.get("rule", ""),
                         cue=s.get("cue", ""),
+                        gist=s.get("gist", ""),
                     )
                     for s in data.get("stances", [])
                 ],
