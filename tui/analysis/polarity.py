@@ -77,5 +77,8 @@ def blocked(token: Token) -> bool:
 
 
 def turned(token: Token) -> bool:
-    """Negated or blocked: the verb's side is turned round."""
-    return negated(token) != blocked(token)
+    """Negated or blocked: the verb's side is turned round. A negation also reaches down through
+    an adjective: "I was not willing to support X"."""
+    above = token.head if token.dep_ == "xcomp" and token.head.dep_ == "acomp" else None
+    denied = negated(token) or (above is not None and negated(above.head))
+    return denied != blocked(token)

@@ -53,6 +53,8 @@ CONTRAST_MARKS = lexicons.words("contrast_marks.txt")
 _MODAL_NEED = lexicons.words("modal_need.txt")
 _SUBJECT_VERBS = lexicons.scores("subject_verbs.tsv")
 _WRONGDOING = lexicons.words("wrongdoing_verbs.txt")
+_REPORTING = lexicons.words("cue_verbs.txt")
+_OWN_EVALUATIONS = frozenset(line.split("\t")[0] for line in lexicons.read("evaluations.tsv"))
 MAX_TOPICS = 12  # the stance grid's columns
 GIST_LENGTH = 70  # characters of evidence in plain words; longer phrases keep their two ends
 
@@ -137,13 +139,8 @@ class StanceFinder(Topics):
             if not found or found[1] is None:
                 continue
             words, obj = found
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if (
-                subject is not None
-                and subject.lower_ not in OWN_SUBJECTS
-                and not self._is_speaker_token(subject, quote)
-            ):
-                continue  # "they surrendered to X" reports someone else's act, not the speaker's side
+            if not self.speakers_act(token, quote) or self.supposed(token):
+                continue  # "they surrendered to X", "if you voted for X": not the speaker's side
             groups = self.targets_at(obj)
             if obj.lower_ in ("it", "this", "that"):
                 groups = [g for g in [self.refers_back(obj, quote)] if g is not None]
@@ -221,11 +218,49 @@ class StanceFinder(Topics):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is None and token.dep_ in ("xcomp", "advcl"):  # "would work overtime to steal"
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-            if subject is None or subject.lower_ in OWN_SUBJECTS or self._is_speaker_token(subject, quote):
+            if subject is None or self.own(subject, quote):
                 continue
             gist = self.phrase(subject.left_edge, None, token.idx + len(token.text))
             for group in self.targets_at(subject):
                 self._hit(hits, quote, group, -1.0, "wrongdoing", token.text, tokens, token, gist)
+
+    def own(self, subject: Token, quote: Quote, generic_you: bool = False) -> bool:
+        """A subject that speaks for the speaker's side: "I", "we", the government, a mention of the
+        speaker ("he" only where the speaker step resolved it so); "you" only in "you have to"."""
+        word = subject.lower_
+        if word in ("he", "she", "they", "him", "her") or (word == "you" and not generic_you):
+            return self._is_speaker_token(subject, quote)
+        return word in OWN_SUBJECTS or self._is_speaker_token(subject, quote)
+
+    def speakers_act(self, verb: Token, quote: Quote) -> bool:
+        """Is the speaker (or their side) who does the verb? Up through infinitives and conjoined
+        verbs to the first subject: "we must stand up to X" yes; "the willingness of voters to back
+        X", "comments appearing to praise X", "X was supported by early deciders" no."""
+        current = verb
+        for _ in range(6):
+            agent = next((c for c in current.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                doer = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                return doer is not None and self.own(doer, quote)
+            subject = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subject is not None and not (subject.lower_ == "it" and current.i != verb.i):
+                return self.own(subject, quote)  # (an "it" that stands for the clause: "it was premature to …")
+            if any(c.dep_ == "nsubjpass" for c in current.children) or current.dep_ in ("acl", "relcl", "amod"):
+                return False  # done to someone, or what a noun does ("the plan to ban X")
+            if (
+                current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep", "pobj")
+                or current.head.i == current.i
+            ):
+                return True  # no subject up the chain: the speaker's own words ("Scrap the levy!")
+            current = current.head
+        return True
+
+    def supposed(self, token: Token) -> bool:
+        """Inside an 'if …' or 'unless …' clause: supposed, not asserted."""
+        for ancestor in [token, *token.ancestors]:
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ancestor.children):
+                return True
+        return False
 
     def _is_speaker_token(self, token: Token, quote: Quote) -> bool:
         return any(s <= token.idx < e for s, e in self.speaker_mentions.get(quote.speaker or "", []))
@@ -240,8 +275,9 @@ class StanceFinder(Topics):
                 ):
                     continue  # "it's important that …", "X is right that …": a clause is judged, not X
                 value = evaluation(token)
-                if not value:
-                    continue
+                if abs(value) < (0.3 if token.lower_ in _OWN_EVALUATIONS else 0.6) or self._describes(token, subject):
+                    continue  # VADER's milder words ("clear", "fair", "interested") describe more than judge
+                value = self._attitude(token.head, value)
                 group = (
                     self.refers_back(subject, quote)
                     if subject.lower_ in ("it", "this", "that")
@@ -256,9 +292,13 @@ class StanceFinder(Topics):
             # "it won't work", "the scheme failed"
             elif (
                 token.pos_ == "VERB"
+                and token.tag_ not in ("VBG", "VBN")
                 and token.lemma_.lower() in _SUBJECT_VERBS
-                and not any(c.dep_ in ("dobj", "advcl", "xcomp") for c in token.children)
-            ):  # "it won't work", not "they would work overtime to …"
+                and not any(
+                    c.dep_ in ("dobj", "advcl", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                    for c in token.children
+                )
+            ):  # "it won't work", not "they would work overtime to …", "Twitter works as a way to …"
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is None:
                     continue
@@ -272,6 +312,20 @@ class StanceFinder(Topics):
                 polarity = _SUBJECT_VERBS[token.lemma_.lower()] * (-1 if negated(token) else 1)
                 gist = f"says {self._mention_text(subject, group)} {self.phrase(token, None)}"
                 self._hit(hits, quote, group, polarity, "copular evaluation", token.text, tokens, token, gist)
+
+    def _describes(self, predicate: Token, subject: Token) -> bool:
+        """A copula that describes rather than judges: a cleft ("it was X that persuaded …"), a
+        relation ("focused on …"), or the speaker's own things ("our pensions are secure")."""
+        if any(c.dep_ in ("relcl", "acl") for c in predicate.children):
+            return True
+        if predicate.dep_ == "acomp" and any(c.dep_ == "prep" for c in predicate.children):
+            return True  # "responsible for …", "focused on …"
+        return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
+
+    def _attitude(self, verb: Token, value: float) -> float:
+        """A sentence adverb says the speaker's attitude: "is unfortunately still strong" is bad."""
+        adverbs = sum(evaluation(c) for c in verb.children if c.dep_ == "advmod")
+        return abs(value) * (1 if adverbs > 0 else -1) if adverbs else value
 
     def rule_necessity(self, quote: Quote, tokens: list[Token], hits: list[Hit]) -> None:
         for token in tokens:
@@ -308,8 +362,10 @@ class StanceFinder(Topics):
         verb = token
         while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head
+        if verb.dep_ in ("relcl", "acl") or self.supposed(verb):
+            return False  # "changes he wanted to make", "if you don't want to …"
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.lower_ in OWN_SUBJECTS or self._is_speaker_token(subject, quote):
+        if subject is None or self.own(subject, quote, generic_you=True):
             return True
         return token.lemma_ == "be" or any(
             c.dep_ == "xcomp" and (c.lemma_ == "be" or any(g.dep_ == "aux" and g.lemma_ == "be" for g in c.children))
@@ -319,12 +375,14 @@ class StanceFinder(Topics):
     def _needed(self, token: Token) -> list[Token]:
         """What is needed: the objects of the verb of necessity and of the verbs it governs, through
         objects, prepositions and infinitives only (not the subject, nor a clause of its own)."""
-        found, frontier = [], [token]
-        while frontier:
-            for child in frontier.pop(0).children:
-                if child.dep_ in ("dobj", "xcomp", "prep", "pobj", "pcomp", "attr", "conj", "compound", "amod"):
+        verbs = [token, *[c for c in token.children if c.dep_ == "xcomp"]]
+        found = []
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ in ("dobj", "attr") or (child.dep_ == "xcomp" and child.tag_ == "VBG"):
                     found.append(child)
-                    frontier.append(child)
+                elif child.dep_ == "prep" and verb.lemma_ == "be":  # "the priority has to be on …"
+                    found += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         return sorted(found, key=lambda t: t.i)
 
     def _under_stance_verb(self, inner: Token, need: Token) -> bool:
@@ -342,23 +400,37 @@ class StanceFinder(Topics):
             group = self.token_group.get(token.i)
             if group is None or group.gerund:
                 continue
-            named = group.kind in ("person", "entity", "policy")
+            named = group.kind in ("person", "policy")  # not "super PAC", "brave Americans"
             judges = [c for c in token.children if c.dep_ == "amod"] if named else []
             if token.dep_ == "dobj" and adjectival(token.head):
                 judges.append(token.head)  # "has seen encouraging progress", parsed as a verb
             value = sum(evaluation(c) for c in judges)
             if abs(value) >= 0.3:
                 cue = next(c.text for c in judges if evaluation(c))
-                gist = f"speaks of ‘{_clip(self.text[min(c.idx for c in judges) : token.idx + len(token.text)])}’"
+                words = [*judges, token]
+                start, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
+                gist = f"speaks of ‘{_clip(self.text[start.idx : last.idx + len(last.text)])}’"
                 self._hit(
                     hits, quote, group, max(-1.0, min(1.0, value)) * 0.6, "evaluative words", cue, tokens, token, gist
                 )
 
     def _hit(self, hits, quote, group, polarity, rule, cue, tokens, token, gist="") -> None:
-        if self.asked(token):
-            return  # "is it a gimmick?": asked, not asserted
+        if self.asked(token) or self.others_view(token, quote) or self.supposed(token):
+            return  # "is it a gimmick?", "they think X is …": asked, or someone else's view
         factor = self.modifiers(tokens) * (0.5 if self.in_concession(token) else 1.0)
         hits.append(Hit(quote.speaker or "", group.key, polarity * factor, quote.id, rule, cue, gist))
+
+    def others_view(self, token: Token, quote: Quote) -> bool:
+        """Under a verb of saying or thinking whose subject is someone else ("they think every
+        Arab is a terrorist"): a view the speaker reports, not their own."""
+        for child, ancestor in zip([token, *token.ancestors], token.ancestors):
+            if ancestor.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp") and child.pos_ in ("AUX", "VERB"):
+                return True  # "the perception that X is justified": a clause a noun holds, not asserted
+            if ancestor.lemma_.lower() in _REPORTING or ancestor.lemma_.lower() in HEDGES:
+                subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+                if subject is not None and not self.own(subject, quote):
+                    return True
+        return False
 
     def asked(self, token: Token) -> bool:
         """In a question: the sentence ends with a question mark."""
@@ -377,6 +449,8 @@ class StanceFinder(Topics):
                     first = next((c for c in first.children if c.lemma_.lower() in BLOCKING), first)
                     break
         start = min([first.idx, *[c.idx for c in first.children if c.dep_ in ("neg", "aux") and c.i < first.i]])
+        if obj is not None and obj.i < token.i:  # a passive: "Trump was supported"
+            start = obj.left_edge.idx
         if end is None:
             end = self._phrase_end(obj) if obj is not None else token.idx + len(token.text)
         reason = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
@@ -465,6 +539,9 @@ class StanceFinder(Topics):
         for (speaker, topic), found in by_pair.items():
             total = sum(h.score for h in found)
             strongest = max(found, key=lambda h: abs(h.score))
+            strong = [h.score for h in found if abs(h.score) >= 0.5]
+            if abs(total) < 0.3 and not (any(x > 0 for x in strong) and any(x < 0 for x in strong)):
+                continue  # too weak to show; "neutral" only where strong evidence pulls both ways
             label = "favor" if total > 0.2 else "against" if total < -0.2 else "neutral"
             evidence = sorted({h.quote for h in found}, key=lambda q: int(q[1:]) if q[1:].isdigit() else 0)
             stances.append(

@@ -133,7 +133,8 @@ class Topics:
         root = chunk.root
         head = root.lemma_.lower()
         speaker = self.speaker_at(root.idx, root.idx + len(root.text))
-        if speaker is not None:
+        if speaker is not None and chunk[0].lower_ not in ("a", "an", "any", "every", "some", "no"):
+            # (not "a candidate": an indefinite phrase names no one in particular)
             self._add(f"speaker:{speaker}", self.speaker_names.get(speaker, root.text), chunk, root, kind="person")
             return
         if root.ent_type_ == "PERSON":
@@ -208,7 +209,10 @@ class Topics:
                 kind="person",
             )
             return self.groups[f"speaker:{speaker}"]
-        for child in token.subtree:
+        # Only the token's own noun phrase: "the thought that an error …" is not about the error,
+        # "the president of the United States" not about the United States.
+        chunk = next((c for c in self.chunks if c.root.i == token.i), None)
+        for child in chunk if chunk is not None else []:
             if child.i in self.token_group:
                 return self.token_group[child.i]
         return None
@@ -244,6 +248,12 @@ class Topics:
         for part in parts:
             group = self.token_group.get(part.i) or (self.group_at(part) if part.i == token.i else None)
             owner = next((c for c in part.children if c.dep_ == "poss"), None)
+            named = next((c for c in part.children if c.dep_ == "appos"), None)
+            if named is not None and (group is None or group.kind == "noun"):  # "the winner: Donald Trump"
+                group = self.group_at(named) or group
+            of = next((c for c in part.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if owner is None and of is not None:  # "the ambitions of Carson" is Carson's
+                owner = next((c for c in of.children if c.dep_ == "pobj"), None)
             if owner is not None and (group is None or group.kind == "noun"):
                 owned = self.group_at(owner)
                 group = owned if owned is not None and owned.kind == "person" else group
