@@ -1,9 +1,9 @@
 """The stance review: what the sidebar shows on PolNeAR train articles, and the totals of a review.
 
-    python benchmarks/stance_review.py PATH/TO/PolNeAR [--articles 30] [--every 7]
+    python benchmarks/stance_review.py PATH/TO/PolNeAR [--articles 30] [--every 7] [--offset 0]
     python benchmarks/stance_review.py --totals benchmarks/data/stance_review.tsv
 
-The first form analyses train articles (every Nth, in name order, keeping those where the sidebar
+The first form analyses train articles (every Nth from --offset, in name order, keeping those where the sidebar
 shows a stance, until there are --articles of them) and prints every stance the sidebar shows:
 article, speaker, target, sign, the evidence in plain words and the start of its quote, for a
 reader to judge. PolNeAR's texts are copyrighted: they are read in place, and only a few words of
@@ -26,10 +26,10 @@ from tui.sources import Article
 SIGN = {"favor": "+", "against": "-", "neutral": "="}
 
 
-def show(root: Path, articles: int, every: int) -> None:
+def show(root: Path, articles: int, every: int, offset: int) -> None:
     from tui.analysis.engine import Analyzer
 
-    paths = sorted((root / "data" / "train" / "text").glob("*.txt"))[::every]
+    paths = sorted((root / "data" / "train" / "text").glob("*.txt"))[offset::every]
     analyzer = Analyzer()
     shown = 0
     documents = analyzer.analyze_many(
@@ -82,12 +82,13 @@ def main() -> None:
     parser.add_argument("path", type=Path, nargs="?")
     parser.add_argument("--articles", type=int, default=30)
     parser.add_argument("--every", type=int, default=7)
+    parser.add_argument("--offset", type=int, default=0)
     parser.add_argument("--totals", type=Path)
     args = parser.parse_args()
     if args.totals:
         totals(args.totals)
     elif args.path:
-        show(args.path, args.articles, args.every)
+        show(args.path, args.articles, args.every, args.offset)
     else:
         parser.error("give the PolNeAR folder, or --totals TABLE")
 

@@ -54,6 +54,8 @@ _MODAL_NEED = lexicons.words("modal_need.txt")
 _SUBJECT_VERBS = lexicons.scores("subject_verbs.tsv")
 _WRONGDOING = lexicons.words("wrongdoing_verbs.txt")
 _REPORTING = lexicons.words("cue_verbs.txt")
+_RESULT_VERBS = lexicons.words("result_verbs.txt")
+_LIGHT_VERBS = lexicons.words("light_verbs.txt")
 _OWN_EVALUATIONS = frozenset(line.split("\t")[0] for line in lexicons.read("evaluations.tsv"))
 MAX_TOPICS = 12  # the stance grid's columns
 GIST_LENGTH = 70  # characters of evidence in plain words; longer phrases keep their two ends
@@ -215,6 +217,8 @@ class StanceFinder(Topics):
         for token in tokens:
             if token.pos_ != "VERB" or token.lemma_.lower() not in _WRONGDOING or negated(token):
                 continue
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+                continue  # "… are undermined by evidence": the doer is no target
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is None and token.dep_ in ("xcomp", "advcl"):  # "would work overtime to steal"
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
@@ -256,10 +260,15 @@ class StanceFinder(Topics):
         return True
 
     def supposed(self, token: Token) -> bool:
-        """Inside an 'if …' or 'unless …' clause: supposed, not asserted."""
+        """Inside an 'if …' clause, or the clause it conditions: supposed, not asserted."""
         for ancestor in [token, *token.ancestors]:
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ancestor.children):
                 return True
+            if ancestor.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in ancestor.children
+            ):
+                return True  # "the convention could be a failure if …": true only on a condition
         return False
 
     def _is_speaker_token(self, token: Token, quote: Quote) -> bool:
@@ -295,7 +304,7 @@ class StanceFinder(Topics):
                 and token.tag_ not in ("VBG", "VBN")
                 and token.lemma_.lower() in _SUBJECT_VERBS
                 and not any(
-                    c.dep_ in ("dobj", "advcl", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                    c.dep_ in ("dobj", "advcl", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
                     for c in token.children
                 )
             ):  # "it won't work", not "they would work overtime to …", "Twitter works as a way to …"
@@ -318,6 +327,9 @@ class StanceFinder(Topics):
         relation ("focused on …"), or the speaker's own things ("our pensions are secure")."""
         if any(c.dep_ in ("relcl", "acl") for c in predicate.children):
             return True
+        for prep in (c for c in predicate.children if c.dep_ == "prep" and c.lower_ == "for"):
+            if any(o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for o in prep.children):
+                return True  # "a disaster for Hillary Clinton": good or bad news for someone
         if predicate.dep_ == "acomp" and any(c.dep_ == "prep" for c in predicate.children):
             return True  # "responsible for …", "focused on …"
         return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
@@ -375,15 +387,21 @@ class StanceFinder(Topics):
     def _needed(self, token: Token) -> list[Token]:
         """What is needed: the objects of the verb of necessity and of the verbs it governs, through
         objects, prepositions and infinitives only (not the subject, nor a clause of its own)."""
-        verbs = [token, *[c for c in token.children if c.dep_ == "xcomp"]]
+        # Through a light verb only ("have to have a deterrent"): "need to bomb X" is not for X.
+        verbs = [token, *[c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in _LIGHT_VERBS]]
         found = []
         for verb in verbs:
             for child in verb.children:
                 if child.dep_ in ("dobj", "attr") or (child.dep_ == "xcomp" and child.tag_ == "VBG"):
                     found.append(child)
-                elif child.dep_ == "prep" and verb.lemma_ == "be":  # "the priority has to be on …"
-                    found += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-        return sorted(found, key=lambda t: t.i)
+                elif child.dep_ == "prep" and child.lower_ in ("on", "about") and verb.lemma_ == "be":
+                    found += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]  # "has to be on …"
+        # "we don't want a fractured convention": the quality is wanted or not, not the thing
+        return [
+            t
+            for t in sorted(found, key=lambda t: t.i)
+            if not any(c.dep_ == "amod" and evaluation(c) for c in t.children)
+        ]
 
     def _under_stance_verb(self, inner: Token, need: Token) -> bool:
         """Is a stance verb (not a gerund topic) between `inner` and the verb of necessity above it?"""
@@ -402,7 +420,7 @@ class StanceFinder(Topics):
                 continue
             named = group.kind in ("person", "policy")  # not "super PAC", "brave Americans"
             judges = [c for c in token.children if c.dep_ == "amod"] if named else []
-            if token.dep_ == "dobj" and adjectival(token.head):
+            if token.dep_ == "dobj" and adjectival(token.head) and token.head.head.lemma_.lower() in _RESULT_VERBS:
                 judges.append(token.head)  # "has seen encouraging progress", parsed as a verb
             value = sum(evaluation(c) for c in judges)
             if abs(value) >= 0.3:

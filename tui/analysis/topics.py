@@ -105,6 +105,8 @@ class Topics:
         self, key: str, label: str, span: Span | tuple[int, int], root: Token, policy=False, gerund=False, kind="noun"
     ) -> None:
         start, end = (span.start_char, span.end_char) if isinstance(span, Span) else span
+        if not label.strip():
+            return  # "what Judge Curiel is doing": nothing names it
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = TopicGroup(key=key, label=label, policy=policy, gerund=gerund, kind=kind)
@@ -133,8 +135,9 @@ class Topics:
         root = chunk.root
         head = root.lemma_.lower()
         speaker = self.speaker_at(root.idx, root.idx + len(root.text))
-        if speaker is not None and chunk[0].lower_ not in ("a", "an", "any", "every", "some", "no"):
-            # (not "a candidate": an indefinite phrase names no one in particular)
+        if speaker is not None and root.pos_ in ("PROPN", "PRON"):
+            # By name only: "the president", "a candidate" may be someone else than the speaker
+            # step took them for, and stay common nouns.
             self._add(f"speaker:{speaker}", self.speaker_names.get(speaker, root.text), chunk, root, kind="person")
             return
         if root.ent_type_ == "PERSON":
