@@ -56,6 +56,7 @@ _WRONGDOING = lexicons.words("wrongdoing_verbs.txt")
 _REPORTING = lexicons.words("cue_verbs.txt")
 _RESULT_VERBS = lexicons.words("result_verbs.txt")
 _LIGHT_VERBS = lexicons.words("light_verbs.txt")
+_STATE_WORDS = lexicons.words("state_words.txt")
 _OWN_EVALUATIONS = frozenset(line.split("\t")[0] for line in lexicons.read("evaluations.tsv"))
 MAX_TOPICS = 12  # the stance grid's columns
 GIST_LENGTH = 70  # characters of evidence in plain words; longer phrases keep their two ends
@@ -256,6 +257,9 @@ class StanceFinder(Topics):
                 or current.head.i == current.i
             ):
                 return True  # no subject up the chain: the speaker's own words ("Scrap the levy!")
+            controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+            if current.dep_ == "xcomp" and controller is not None:
+                return self.own(controller, quote)  # "convincing my supporters to support X": theirs
             current = current.head
         return True
 
@@ -284,6 +288,8 @@ class StanceFinder(Topics):
                 ):
                     continue  # "it's important that …", "X is right that …": a clause is judged, not X
                 value = evaluation(token)
+                if token.lemma_.lower() in _STATE_WORDS or token.lower_ in _STATE_WORDS:
+                    continue  # "the voters are furious", "her husband was free": a state, not a judgement
                 if abs(value) < (0.3 if token.lower_ in _OWN_EVALUATIONS else 0.6) or self._describes(token, subject):
                     continue  # VADER's milder words ("clear", "fair", "interested") describe more than judge
                 value = self._attitude(token.head, value)
@@ -348,9 +354,10 @@ class StanceFinder(Topics):
                 need = "have to"
             elif token.lemma_ in ("need", "want") and token.pos_ == "VERB":
                 need = token.lemma_
-            elif any(c.lower_ in _MODAL_NEED and c.dep_ == "aux" for c in token.children) and token.pos_ in (
-                "VERB",
-                "AUX",
+            elif (
+                any(c.lower_ in _MODAL_NEED and c.dep_ == "aux" for c in token.children)
+                and token.pos_ in ("VERB", "AUX")
+                and token.lemma_.lower() in _LIGHT_VERBS  # "we must have X"; "we should underplay X" is no need for X
             ):
                 need = next(c.lower_ for c in token.children if c.lower_ in _MODAL_NEED)
             if need is None or not self._needer(token, quote) or (self.verb_phrase(token) or (0, None))[1] is not None:
@@ -557,10 +564,9 @@ class StanceFinder(Topics):
         for (speaker, topic), found in by_pair.items():
             total = sum(h.score for h in found)
             strongest = max(found, key=lambda h: abs(h.score))
-            strong = [h.score for h in found if abs(h.score) >= 0.5]
-            if abs(total) < 0.3 and not (any(x > 0 for x in strong) and any(x < 0 for x in strong)):
-                continue  # too weak to show; "neutral" only where strong evidence pulls both ways
-            label = "favor" if total > 0.2 else "against" if total < -0.2 else "neutral"
+            if abs(total) < 0.3:
+                continue  # too weak, or evidence pulling both ways: no side to show
+            label = "favor" if total > 0 else "against"
             evidence = sorted({h.quote for h in found}, key=lambda q: int(q[1:]) if q[1:].isdigit() else 0)
             stances.append(
                 Stance(

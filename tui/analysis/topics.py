@@ -142,7 +142,7 @@ class Topics:
             return
         if root.ent_type_ == "PERSON":
             name = next((e for e in self.doc.ents if e.start <= root.i < e.end), chunk)
-            self._add(f"person:{root.lower_}", name.text, name, root, kind="person")
+            self._add(self._person_key(name.text), name.text, name, root, kind="person")
             return
         if head in STOP_HEADS or root.ent_type_ in _QUANTITY_ENTS or self._is_speaker(chunk.start_char, chunk.end_char):
             return
@@ -169,6 +169,16 @@ class Topics:
             self._add("noun:" + " ".join([*compounds, head]), label, chunk, root, policy=policy)
             if any(t.dep_ == "compound" or (t.dep_ == "amod" and not evaluation(t)) for t in root.children):
                 self.groups["noun:" + " ".join([*compounds, head])].specific = True
+
+    def _person_key(self, name: str) -> str:
+        """One key per person: the full name, and a bare surname goes to the one full name that ends
+        with it ("Bush" after "Jeb Bush"; never "George W. Bush" and "Jeb Bush" as one)."""
+        words = name.replace("’s", "").replace("'s", "").lower().split()
+        if len(words) == 1:
+            fuller = {k for k in self.groups if k.startswith("person:") and k.split()[-1] == words[0]}
+            if len(fuller) == 1:
+                return fuller.pop()
+        return "person:" + " ".join(words)
 
     def _action_topic(self, token: Token) -> None:
         """ "taking down the gangs": a gerund with its object is a policy of its own."""
