@@ -147,6 +147,8 @@ class StanceFinder(Topics):
             groups = self.targets_at(obj)
             if obj.lower_ in ("it", "this", "that"):
                 groups = [g for g in [self.refers_back(obj, quote)] if g is not None]
+            if stance_verbs()[words] < 0 and turned(token):
+                continue  # "has not accused Russia": not attacking is no support
             polarity = stance_verbs()[words] * (-1 if turned(token) else 1)
             gist = self.phrase(token, obj)
             for group in groups:
@@ -174,6 +176,8 @@ class StanceFinder(Topics):
             words, obj = found
             claimed = self._claimed_topic(obj) if obj.lemma_.lower() in CLAIM_NOUNS else None
             groups = [claimed] if claimed is not None else self.targets_at(obj)
+            if stance_verbs()[words] < 0 and turned(token):
+                continue  # "has not accused Russia": not attacking is no support
             polarity = stance_verbs()[words] * (-1 if turned(token) else 1)
             gist = self.phrase(token, obj)
             for group in groups:
@@ -196,7 +200,9 @@ class StanceFinder(Topics):
             if not named:
                 return
             label = named[-1]
-            polarity = max(-1.0, min(1.0, sum(evaluation(t) for t in label.subtree)))
+            quoted = [t for t in label.subtree if self._in_marks(t)]
+            words_of = quoted or [t for t in label.subtree if t.i <= label.i]  # "the “ultimate hypocrite,” linking …"
+            polarity = max(-1.0, min(1.0, sum(evaluation(t) for t in words_of)))
             if abs(polarity) < 0.3:
                 return  # a neutral label ("called him Bob") takes no side
             words = self.text[label.left_edge.idx : label.right_edge.idx + len(label.right_edge.text)].strip("“”\"‘’' ")
@@ -212,6 +218,11 @@ class StanceFinder(Topics):
             rule, cue = "reported act", " ".join(words)
         for group in self.targets_at(obj):
             hits.append(Hit(quote.speaker or "", group.key, polarity, quote.id, rule, cue, gist))
+
+    def _in_marks(self, token: Token) -> bool:
+        """Between quote marks within its sentence (a label's own words)."""
+        before = self.text[token.sent.start_char : token.idx]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
     def rule_wrongdoing(self, quote: Quote, tokens: list[Token], hits: list[Hit]) -> None:
         """ "the establishment would steal the nomination": the speaker is against the doer."""
@@ -264,9 +275,9 @@ class StanceFinder(Topics):
         return True
 
     def supposed(self, token: Token) -> bool:
-        """Inside an 'if …' clause, or the clause it conditions: supposed, not asserted."""
+        """Inside an 'if …' or 'whether …' clause, or the clause it conditions: supposed, not asserted."""
         for ancestor in [token, *token.ancestors]:
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ancestor.children):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in ancestor.children):
                 return True
             if ancestor.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)

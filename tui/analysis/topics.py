@@ -146,8 +146,8 @@ class Topics:
             return
         if head in STOP_HEADS or root.ent_type_ in _QUANTITY_ENTS or self._is_speaker(chunk.start_char, chunk.end_char):
             return
-        if any(t.text in QUOTE_CHARACTERS for t in chunk[1:-1]):
-            return  # "ISIS ' recruiter": a fragment cut by a quote mark, not a phrase
+        if any(t.text in QUOTE_CHARACTERS for t in chunk):
+            return  # "ISIS ' recruiter", "Remarks ‘Troubling": a fragment cut by a quote mark, not a phrase
         if root.dep_ in ("attr", "oprd") and not root.ent_type_:
             return  # "(they are) fools", "(it was) a mistake": what something is called is no topic
         words = [t for t in chunk if t.dep_ not in ("det", "poss", "case", "punct") and not t.is_stop]
