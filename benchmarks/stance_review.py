@@ -48,7 +48,7 @@ def show(root: Path, articles: int, every: int, offset: int) -> None:
             print(
                 "\t".join(
                     [
-                        path.stem[:48],
+                        path.stem,
                         names[stance.speaker],
                         topics[stance.topic],
                         SIGN[stance.label],

@@ -65,7 +65,7 @@ class TopicGroup:
     policy: bool = False
     gerund: bool = False
     kind: str = "noun"  # person, entity, policy, action or noun (a common noun phrase)
-    specific: bool = False  # a mention names more than its head ("special interest", "asylum hotels")
+    specific: bool = False  # a compound names it more closely ("gun lobby", "asylum hotels")
     heads: set[int] = field(default_factory=set)  # token indices of the mentions' roots
     labels: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
@@ -167,7 +167,7 @@ class Topics:
         else:
             compounds = [t.lemma_.lower() for t in root.children if t.dep_ == "compound"]
             self._add("noun:" + " ".join([*compounds, head]), label, chunk, root, policy=policy)
-            if any(t.dep_ == "compound" or (t.dep_ == "amod" and not evaluation(t)) for t in root.children):
+            if any(t.dep_ == "compound" for t in root.children):
                 self.groups["noun:" + " ".join([*compounds, head])].specific = True
 
     def _person_key(self, name: str) -> str:
