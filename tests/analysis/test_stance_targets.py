@@ -110,3 +110,13 @@ def test_paraphrases_of_one_action_are_one_stance(analyzer):
 def test_what_is_never_a_topic(analyzer, quote):
     document = analyzer.analyze(f"Tom Bell said: “{quote}”")
     assert not {t.label.lower() for t in document.topics} & {"fools", "help", "joke", "' plan", "recruiter ' plan"}
+
+
+def test_premature_in_quote_marks_is_against_the_person_whose_campaign_it_is(analyzer):
+    _, found = read(analyzer, 'Tom Bell said it was "premature" to back Kim Lowe\'s campaign.')
+    assert set(found) == {("Tom Bell", "Kim Lowe", "against")}
+
+
+def test_the_doer_of_a_wrong_in_a_mixed_quote(analyzer):
+    _, found = read(analyzer, 'Ann Cole said the establishment "would work overtime to steal that nomination."')
+    assert set(found) == {("Ann Cole", "establishment", "against")}

@@ -530,7 +530,7 @@ class StanceFinder(Topics):
             self.groups[hit.topic].weight += RULE_WEIGHT.get(hit.rule, 2.0)
         targets = {h.topic for h in hits}
         chosen = sorted(self.groups.values(), key=lambda g: (g.key not in targets, -g.weight))
-        judged = {h.topic for h in hits if h.rule == "evaluative words"}
+        judged = {h.topic for h in hits if h.rule not in ("copular evaluation", "necessity")}
         chosen = [g for g in chosen if (g.weight >= 3.0 or g.key in targets) and self._discussed(g, judged)][
             :MAX_TOPICS
         ]
@@ -546,7 +546,8 @@ class StanceFinder(Topics):
 
     def _discussed(self, group: TopicGroup, judged: set[str]) -> bool:
         """A common noun is a topic when the article comes back to it, names it closely ("special
-        interest") or a speaker judges it ("encouraging progress"): "help" said once is not."""
+        interest") or a speaker takes a side on it by a verb or a judging word ("stand up to the
+        establishment", "encouraging progress"): "help" said once ("we need help") is not."""
         return group.kind != "noun" or group.specific or len(set(group.mentions)) >= 2 or group.key in judged
 
     # (a noun is "specific" when a compound names it: "gun lobby", "asylum hotels"; see topics.py)

@@ -142,7 +142,7 @@ class Topics:
             return
         if root.ent_type_ == "PERSON":
             name = next((e for e in self.doc.ents if e.start <= root.i < e.end), chunk)
-            self._add(self._person_key(name.text), name.text, name, root, kind="person")
+            self._add(self._person_key(name.text), _unowned(name.text), name, root, kind="person")
             return
         if head in STOP_HEADS or root.ent_type_ in _QUANTITY_ENTS or self._is_speaker(chunk.start_char, chunk.end_char):
             return
@@ -169,6 +169,17 @@ class Topics:
             self._add("noun:" + " ".join([*compounds, head]), label, chunk, root, policy=policy)
             if any(t.dep_ == "compound" for t in root.children):
                 self.groups["noun:" + " ".join([*compounds, head])].specific = True
+
+    def _person_at(self, token: Token) -> TopicGroup | None:
+        """A named person inside a larger phrase ("Clinton" in "Clinton's campaign") as a target."""
+        name = next((e for e in self.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
+        if name is None:
+            return None
+        speaker = self.speaker_at(name.start_char, name.end_char)
+        key = f"speaker:{speaker}" if speaker is not None else self._person_key(name.text)
+        label = self.speaker_names.get(speaker, name.text) if speaker is not None else _unowned(name.text)
+        self._add(key, label, name, token, kind="person")
+        return self.groups.get(key)
 
     def _person_key(self, name: str) -> str:
         """One key per person: the full name, and a bare surname goes to the one full name that ends
@@ -268,7 +279,7 @@ class Topics:
             if owner is None and of is not None:  # "the ambitions of Carson" is Carson's
                 owner = next((c for c in of.children if c.dep_ == "pobj"), None)
             if owner is not None and (group is None or group.kind == "noun"):
-                owned = self.group_at(owner)
+                owned = self.group_at(owner) or self._person_at(owner)
                 group = owned if owned is not None and owned.kind == "person" else group
             if group is not None and group not in found:
                 found.append(group)
@@ -312,3 +323,11 @@ def _policy_anchors(chunks: list[Span], anchors_of: dict[int, list[str]]) -> tup
         if chunk.root.lemma_.lower() in POLICY_HEADS and places and sides:
             linked[sides[0]] = places[0]
     return anchor_counts, linked
+
+
+def _unowned(name: str) -> str:
+    """A name without its possessive ending: "Kim Lowe's" -> "Kim Lowe"."""
+    for ending in ("’s", "'s", "’", "'"):
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
