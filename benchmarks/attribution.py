@@ -4,8 +4,8 @@
 
 PATH is a folder holding data/{train,dev}/{text,attributions}/ (see the README:
 PolNeAR's texts are copyrighted, so they are read in place and never committed).
-Prints precision, recall and F1 for quotes that carry quote marks and for all
-attributions, speaker and cue accuracy on matched quotes, and the time taken.
+Prints precision, recall and F1 for quotes that carry quote marks (our direct, mixed and label
+kinds) and for all attributions (reported acts too), how many of each kind match a gold one, speaker and cue accuracy on matched quotes, and the time taken.
 A match: each span covers at least half of the other's letters and digits.
 
 --scope splits recall by what the issue counts as a quote (a reporting verb from our
@@ -28,6 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tui.sources import Article
 
 QUOTE_MARKS = set('“”"«»„')
+# Our kinds that carry quote marks: direct and mixed quotes, and labels (called X “a loser”).
+QUOTED_KINDS = ("direct", "mixed", "label")
 
 
 @dataclass
@@ -197,10 +199,15 @@ def main() -> None:
     counts = {key: [0, 0, 0, 0] for key in ("quoted", "all")}  # tp_pred, n_pred, tp_gold, n_gold
     speaker_ok = cue_ok = matched = 0
     misses, alarms, hits = [], [], []
+    by_kind: dict[str, list[int]] = {}  # kind -> [predicted, matching a gold attribution]
     for (name, text, golds), document in zip(items, documents):
         document.quotes = polnear_spans(document)
         predictions = [(q.start, q.end) for q in document.quotes]
-        pred_quoted = [q.kind in ("direct", "mixed") for q in document.quotes]
+        pred_quoted = [q.kind in QUOTED_KINDS for q in document.quotes]
+        for quote in document.quotes:
+            row = by_kind.setdefault(quote.kind, [0, 0])
+            row[0] += 1
+            row[1] += any(covers(text, (quote.start, quote.end), g.content) for g in golds)
         found = [any(covers(text, p, g.content) for p in predictions) for g in golds]
         hits.append(found)
         for key in counts:
@@ -226,6 +233,7 @@ def main() -> None:
     for key, label in (("quoted", "quotes with quote marks"), ("all", "all attributions")):
         p, r, f = prf(*counts[key])
         print(f"{label:26s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (gold {counts[key][3]}, predicted {counts[key][1]})")
+    print("by kind (predicted, matching gold): " + ", ".join(f"{k} {n} {m}" for k, (n, m) in sorted(by_kind.items())))
     print(f"speaker accuracy on matched  {speaker_ok / matched if matched else 0:.3f}   ({matched} matched)")
     print(f"cue accuracy on matched      {cue_ok / matched if matched else 0:.3f}")
     print(f"time {elapsed:.1f} s for {len(items)} articles ({analyzer.model})")

@@ -18,14 +18,14 @@ async def test_library_lists_the_seed_and_opens_it(analyzer):
         assert isinstance(app.screen, LibraryScreen)
         assert len(app.screen.entries) == 1
         screen = await open_seed(pilot)
-        assert len(screen.document.quotes) == 22
+        assert len(screen.document.quotes) == 23
         assert len(screen.document.speakers) == 5
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
         # counts now shown, and the article is read
         listing = app.screen.query_one("LibraryList")
         assert "1 article · 0 unread" in listing.row_plain(0)[0]
-        assert listing.row_plain(1)[4:] == ["22", "5"]
+        assert listing.row_plain(1)[4:] == ["23", "5"]
         assert listing.row_plain(1)[0].strip() == ""
         await pilot.press("m")  # back to unread
         assert listing.row_plain(1)[0] == "●"
@@ -82,7 +82,7 @@ async def test_next_quote_and_speaker_filter(analyzer):
         assert quotes.shown and all(q.speaker == first.id for q in quotes.shown)
         for _ in range(len(screen.document.speakers)):
             await pilot.press("s")
-        assert quotes.speaker_filter is None and len(quotes.shown) == 22
+        assert quotes.speaker_filter is None and len(quotes.shown) == 23
 
 
 async def test_find_highlights_every_hit_and_steps_through_them(analyzer):
@@ -162,7 +162,7 @@ async def test_a_corrupt_cache_entry_is_rebuilt(analyzer):
         app.engine.cache.path(key).write_text("{broken", encoding="utf-8")
         assert app.engine.cached(screen.article) is None
         assert not app.engine.cache.path(key).exists()
-        assert len(app.engine.analyse(screen.article).quotes) == 22
+        assert len(app.engine.analyse(screen.article).quotes) == 23
 
 
 def test_wrap_breaks_at_spaces_and_never_overflows():
@@ -246,7 +246,7 @@ async def test_stances_show_in_the_sidebar_and_jump_to_their_evidence(analyzer):
         await pilot.pause()
         evidence = next(q for q in document.quotes if q.id == stance.evidence[0])
         assert screen.query_one(ArticleView).selected == (evidence.start, evidence.end)
-        assert "necessity" in str(screen.query_one("#stance-detail").render())
+        assert "have to have a deterrent" in str(screen.query_one("#stance-detail").render())
         # the grid: speakers down, topics across; enter on a cell jumps to its evidence
         await pilot.press("v")
         assert isinstance(app.screen, StanceGridScreen)

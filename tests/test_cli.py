@@ -132,7 +132,7 @@ def test_analyze_with_no_files_reads_the_bundled_seeds():
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert document["title"].startswith(bundled_seeds().joinpath("000_98ba90fb1ad34b04.txt").read_text()[:20])
-    assert len(document["quotes"]) == 22
+    assert len(document["quotes"]) == 23
 
 
 def newsreader(*args, env_dirs):

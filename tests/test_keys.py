@@ -214,7 +214,7 @@ async def test_quotes_pane_keys(analyzer):
         await pilot.press("k", "up")
         assert quotes.cursor == 0
         await pilot.press("G")
-        assert quotes.cursor == len(quotes.shown) - 1 == 21
+        assert quotes.cursor == len(quotes.shown) - 1 == 22
         await pilot.press("g")
         assert quotes.cursor == 0
         await pilot.press("space")

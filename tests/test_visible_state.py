@@ -13,7 +13,7 @@ async def test_the_filter_stays_visible_and_toasts_replace_each_other(analyzer):
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_seed(pilot)
         quotes = screen.query_one(QuoteList)
-        assert quotes.border_title == "quotes · 22"
+        assert quotes.border_title == "quotes · 23"
         await pilot.press("s", "s", "s", "s")  # fast presses: one toast, the last one
         speaker = screen.document.speakers[3]
         assert [str(n.message) for n in app._notifications] == [f"quotes by {speaker.name}"]
@@ -44,9 +44,9 @@ async def test_the_header_counts_are_never_cut(analyzer):
         screen = await open_seed(pilot)
         bar = screen.query_one(TitleBar)
         line = "".join(segment.text for segment in app.screen._compositor.render_update(full=True).strips[0])
-        assert line.rstrip().endswith("22 quotes · 5 speakers")
+        assert line.rstrip().endswith("23 quotes · 5 speakers")
         assert "…" in line  # the title gave way
-        assert bar.status == "22 quotes · 5 speakers"
+        assert bar.status == "23 quotes · 5 speakers"
 
 
 async def test_the_stance_grid_has_its_own_footer(analyzer):

@@ -26,7 +26,7 @@ def to_markdown(document: Document) -> str:
         lines += [f"## {speaker.name} ({speaker.kind}, {len(quotes)} quotes)", ""]
         for stance in (s for s in document.stances if s.speaker == speaker.id):
             topic = next((t.label for t in document.topics if t.id == stance.topic), stance.topic)
-            lines.append(f"- **{stance.label}** {topic} — {stance.rule} (“{stance.cue}”)")
+            lines.append(f"- **{stance.label}** {topic} — {stance.gist or stance.rule}")
         if any(s.speaker == speaker.id for s in document.stances):
             lines.append("")
         for quote in quotes:

@@ -19,7 +19,7 @@ Span = tuple[int, int]
 # place: a country or city speaking as its government; document: a report, poll or statement no
 # one is named for; anonymous: an unnamed source ("a woman", "officials", the writer's "I").
 SpeakerKind = Literal["person", "organisation", "place", "group", "document", "anonymous", "unknown"]
-QuoteKind = Literal["direct", "mixed", "indirect"]
+QuoteKind = Literal["direct", "mixed", "indirect", "act", "label"]  # act: "X praised Y"; label: called Y “…”
 StanceLabel = Literal["favor", "against", "neutral"]
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
 QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
@@ -76,6 +76,7 @@ class Stance:
     evidence: list[str] = field(default_factory=list)  # Quote.id values
     rule: str = ""
     cue: str = ""
+    gist: str = ""  # the evidence in plain words: "calls the Rwanda scheme ‘a gimmick’"
 
 
 @dataclass
@@ -149,6 +150,7 @@ class Document:
                     "evidence": list(s.evidence),
                     "rule": s.rule,
                     "cue": s.cue,
+                    "gist": s.gist,
                 }
                 for s in self.stances
             ],
@@ -208,6 +210,7 @@ class Document:
                         evidence=list(s.get("evidence", [])),
                         rule=s.get("rule", ""),
                         cue=s.get("cue", ""),
+                        gist=s.get("gist", ""),
                     )
                     for s in data.get("stances", [])
                 ],

@@ -87,9 +87,26 @@ CASES = [
     pytest.param(
         "Ms Hart called the fee “unfair.” Councillor Tom Reed warned that the vote would be close.",
         [
+            ("Hart", "label", "the fee “unfair.”", "act.label", "mention.name"),
             ("Tom Reed", "indirect", "the vote would be close", "clause.that", "mention.name"),
         ],
         id="a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_sentence",
+    ),
+    pytest.param(
+        "Mayor Lena Ortiz praised the council and criticised the contractors.",
+        [
+            ("Lena Ortiz", "act", "the council", "act.reported", "mention.name"),
+            ("Lena Ortiz", "act", "the contractors", "act.reported", "mention.name"),
+        ],
+        id="reported_acts_are_quotes_of_their_own_kind_one_per_verb",
+    ),
+    pytest.param(
+        "Senator Dan Rowe endorsed Kim Lowe on Monday, and the union blamed the mayor for the delays.",
+        [
+            ("Dan Rowe", "act", "Kim Lowe", "act.reported", "mention.name"),
+            ("the union", "act", "the mayor for the delays", "act.reported", "noun-phrase"),
+        ],
+        id="an_act_is_what_the_verb_says_of_its_object_not_when",
     ),
     pytest.param(
         "“We were written off,” Coach Ella Park said after the game. “Nobody gave us a chance.” Her assistant, Ravi Shah, looked calmer.",

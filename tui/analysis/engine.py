@@ -2,8 +2,9 @@
 
 Batches go through `nlp.pipe` once; the stages that follow read the parse and never parse again.
 `_build` runs them in order and holds no rules of its own: paragraphs and quote marks, cues,
-reported clauses, direct quotes, transcript lines, arbitration, speakers, then stances. Every
-article is first held to a `Budget` (budget.py); long texts are parsed in pieces (pipeline.py).
+reported clauses, direct quotes, transcript lines, arbitration, reported acts and labels, speakers,
+then stances. Every article is first held to a `Budget` (budget.py); long texts are parsed in
+pieces (pipeline.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc
 
 from tui.analysis import ANALYSER_VERSION
+from tui.analysis.attribution.acts import find_acts
 from tui.analysis.attribution.arbitrate import arbitrate
 from tui.analysis.attribution.clauses import find_clauses
 from tui.analysis.attribution.context import Attribution, Context
@@ -87,12 +89,13 @@ class Analyzer:
         readings = [direct_quote(ctx, mark) for mark in marks]
         transcript = find_transcript_lines(ctx)
         attributions = arbitrate(ctx, clauses, readings, transcript)
+        attributions = sorted(attributions + find_acts(ctx, attributions), key=lambda found: found.start)
         step()
         speakers, choices = SpeakerResolver(doc, marks).speakers(attributions)
         step()
         quotes = [_quote(number, found, choice) for number, (found, choice) in enumerate(zip(attributions, choices), 1)]
         mentions = {speaker.id: speaker.mentions for speaker in speakers}
-        topics, stances = StanceFinder(doc, quotes, mentions).find()
+        topics, stances = StanceFinder(doc, quotes, mentions, {s.id: s.name for s in speakers}).find()
         step()
         return Document(
             text=text,

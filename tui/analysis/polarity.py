@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from tui.analysis import lexicons
 
 NEGATIONS = lexicons.words("negations.txt")
+BLOCKING = lexicons.words("blocking_words.txt")
 
 
 @lru_cache(maxsize=1)
@@ -56,3 +57,28 @@ def negated(token: Token) -> bool:
     ):
         return True
     return token.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in token.head.children)
+
+
+def blocked(token: Token) -> bool:
+    """A verb kept from being done: "refused to back X", "it was premature to endorse X",
+    "stopped short of endorsing X" (a blocking word above it, through to-infinitive or "of")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "advcl", "acomp", "advmod"):
+            return False
+        current = current.head
+        if current.lemma_.lower() in BLOCKING:
+            return True
+        if current.pos_ in ("AUX",) and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in BLOCKING for c in current.children
+        ):
+            return True  # "it was premature to back X": the infinitive hangs on "was"
+    return False
+
+
+def turned(token: Token) -> bool:
+    """Negated or blocked: the verb's side is turned round. A negation also reaches down through
+    an adjective: "I was not willing to support X"."""
+    above = token.head if token.dep_ == "xcomp" and token.head.dep_ == "acomp" else None
+    denied = negated(token) or (above is not None and negated(above.head))
+    return denied != blocked(token)

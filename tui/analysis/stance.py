@@ -4,14 +4,21 @@ Stance is not sentiment: "taking down the gangs" is negative in tone and *for*
 a policy, "You have to have a deterrent" is neutral in tone and *for*
 deterrence. So stance comes from rules over the parse, tried in order:
 
-  a. stance verbs with the topic as object (back, oppose, scrap, end, push back against …), negation flips;
+  a. stance verbs with the topic as object (back, oppose, scrap, end, stand up to …); negation
+     and blocking words ("refused to back", "premature to endorse", "stopped short of") turn them;
   b. the reporting frame: a stance verb in the narration around a quote whose subject is its speaker
      ("X accused Y of …", "X pushed back against the claims, though he said …");
-  c. copular evaluation ("it was a gimmick"; "it won't work"), "it" resolved to a recent policy topic;
-  d. necessity and desire ("you have to have a deterrent", "the priority has to be on …", "we need …");
-  e. evaluative words about the topic inside the quote (our list, then VADER's lexicon) as a fallback.
+  c. reported acts and labels, quotes of their own ("X criticised Y", "called Y “a loser”");
+  d. copular evaluation ("it was a gimmick"; "it won't work"), "it" resolved to a recent policy topic;
+  e. wrongdoing: the doer of "steal", "rig", "threaten" is someone the speaker is against;
+  f. necessity and desire ("you have to have a deterrent", "the priority has to be on …", "we need …");
+  g. evaluative words about a named or policy topic inside the quote, as a fallback.
 
-Hedges ("I think", "may") and contrast ("although …") lower the score.
+A target is a person (a speaker, or another named person), an organisation or place, a policy or
+an action; each conjunct of "Starmer and Cooper" counts apart, and being against the object of
+an action topic ("against the gangs") is being for the action ("taking down the gangs"), so the
+two merge. Hedges ("I think", "may") lower the score; a question or a concession ("while X is
+right that …") asserts no side. Each stance keeps its evidence in plain words (`Stance.gist`).
 """
 
 from __future__ import annotations
@@ -22,8 +29,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tui.analysis import lexicons
-from tui.analysis.polarity import evaluation, negated, stance_verbs
-from tui.analysis.topics import Topics, adjectival
+from tui.analysis.attribution.acts import act_verbs, act_words, target_of
+from tui.analysis.polarity import BLOCKING, blocked, evaluation, negated, stance_verbs, turned
+from tui.analysis.topics import TopicGroup, Topics, adjectival
 from tui.model import Quote, Stance, Topic
 
 CLAIM_NOUNS = lexicons.words("claim_nouns.txt")
@@ -32,6 +40,9 @@ OWN_SUBJECTS = lexicons.words("own_subjects.txt")
 RULE_WEIGHT = {
     "stance verb": 2.5,
     "reporting frame": 3.0,
+    "reported act": 3.0,
+    "label": 3.0,
+    "wrongdoing": 2.0,
     "copular evaluation": 2.0,
     "necessity": 2.0,
     "evaluative words": 1.5,
@@ -41,6 +52,14 @@ HEDGES = lexicons.words("hedges.txt")
 CONTRAST_MARKS = lexicons.words("contrast_marks.txt")
 _MODAL_NEED = lexicons.words("modal_need.txt")
 _SUBJECT_VERBS = lexicons.scores("subject_verbs.tsv")
+_WRONGDOING = lexicons.words("wrongdoing_verbs.txt")
+_REPORTING = lexicons.words("cue_verbs.txt")
+_RESULT_VERBS = lexicons.words("result_verbs.txt")
+_LIGHT_VERBS = lexicons.words("light_verbs.txt")
+_STATE_WORDS = lexicons.words("state_words.txt")
+_OWN_EVALUATIONS = frozenset(line.split("\t")[0] for line in lexicons.read("evaluations.tsv"))
+MAX_TOPICS = 12  # the stance grid's columns
+GIST_LENGTH = 70  # characters of evidence in plain words; longer phrases keep their two ends
 
 
 @dataclass
@@ -51,13 +70,20 @@ class Hit:
     quote: str
     rule: str
     cue: str
+    gist: str = ""
 
 
 class StanceFinder(Topics):
     """Topics and stances for one parsed document with its quotes."""
 
-    def __init__(self, doc: Doc, quotes: list[Quote], speaker_mentions: dict[str, list[tuple[int, int]]]):
-        super().__init__(doc, speaker_mentions)
+    def __init__(
+        self,
+        doc: Doc,
+        quotes: list[Quote],
+        speaker_mentions: dict[str, list[tuple[int, int]]],
+        speaker_names: dict[str, str] | None = None,
+    ):
+        super().__init__(doc, speaker_mentions, speaker_names)
         self.quotes = [q for q in quotes if q.speaker]
 
     def tokens(self, quote: Quote) -> list[Token]:
@@ -116,20 +142,17 @@ class StanceFinder(Topics):
             if not found or found[1] is None:
                 continue
             words, obj = found
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if (
-                subject is not None
-                and subject.lower_ not in OWN_SUBJECTS
-                and not self._is_speaker_token(subject, quote)
-            ):
-                continue  # "they surrendered to X" reports someone else's act, not the speaker's side
-            group = self.group_at(obj)
+            if not self.speakers_act(token, quote) or self.supposed(token):
+                continue  # "they surrendered to X", "if you voted for X": not the speaker's side
+            groups = self.targets_at(obj)
             if obj.lower_ in ("it", "this", "that"):
-                group = self.refers_back(obj, quote)
-            if group is None:
-                continue
-            polarity = stance_verbs()[words] * (-1 if negated(token) else 1)
-            self._hit(hits, quote, group, polarity, "stance verb", " ".join(words), tokens, token)
+                groups = [g for g in [self.refers_back(obj, quote)] if g is not None]
+            if stance_verbs()[words] < 0 and turned(token):
+                continue  # "has not accused Russia": not attacking is no support
+            polarity = stance_verbs()[words] * (-1 if turned(token) else 1)
+            gist = self.phrase(token, obj)
+            for group in groups:
+                self._hit(hits, quote, group, polarity, "stance verb", " ".join(words), tokens, token, gist)
 
     def rule_frame(self, quote: Quote, hits: list[Hit]) -> None:
         """Stance verbs in the narration of the quote's sentence whose subject is the speaker."""
@@ -151,13 +174,117 @@ class StanceFinder(Topics):
             if subject is None or not (subject.i in speaker_tokens or any(s <= subject.idx < e for s, e in mentions)):
                 continue
             words, obj = found
-            group = self._claimed_topic(obj) if obj.lemma_.lower() in CLAIM_NOUNS else self.group_at(obj)
-            if group is None:
-                group = self._object_topic(obj)
-            if group is None:
+            claimed = self._claimed_topic(obj) if obj.lemma_.lower() in CLAIM_NOUNS else None
+            groups = [claimed] if claimed is not None else self.targets_at(obj)
+            if stance_verbs()[words] < 0 and turned(token):
+                continue  # "has not accused Russia": not attacking is no support
+            polarity = stance_verbs()[words] * (-1 if turned(token) else 1)
+            gist = self.phrase(token, obj)
+            for group in groups:
+                self._hit(hits, quote, group, polarity, "reporting frame", " ".join(words), [], token, gist)
+
+    def rule_act(self, quote: Quote, hits: list[Hit]) -> None:
+        """A reported act ("criticised Y") or a label ("called Y “a loser”"): a side toward Y."""
+        if quote.cue_span is None:
+            return
+        verb = self.doc.char_span(*quote.cue_span, alignment_mode="expand")
+        if verb is None:
+            return
+        verb_token = verb.root
+        obj = target_of(verb_token)
+        if obj is None:
+            return
+        if quote.kind == "label":
+            named = [c for c in verb_token.children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "attr", "ccomp")]
+            named += [c for c in obj.children if c.dep_ == "oprd"]
+            if not named:
+                return
+            label = named[-1]
+            quoted = [t for t in label.subtree if self._in_marks(t)]
+            words_of = quoted or [t for t in label.subtree if t.i <= label.i]  # "the “ultimate hypocrite,” linking …"
+            polarity = max(-1.0, min(1.0, sum(evaluation(t) for t in words_of)))
+            if abs(polarity) < 0.3:
+                return  # a neutral label ("called him Bob") takes no side
+            words = self.text[label.left_edge.idx : label.right_edge.idx + len(label.right_edge.text)].strip("“”\"‘’' ")
+            target = self.text[obj.left_edge.idx : obj.right_edge.idx + len(obj.right_edge.text)]
+            gist = f"calls {target} ‘{_clip(words)}’"
+            rule, cue = "label", words
+        else:
+            words = act_words(verb_token)
+            if words is None:
+                return
+            polarity = act_verbs()[words]
+            gist = self.phrase(verb_token, None, quote.end)
+            rule, cue = "reported act", " ".join(words)
+        for group in self.targets_at(obj):
+            hits.append(Hit(quote.speaker or "", group.key, polarity, quote.id, rule, cue, gist))
+
+    def _in_marks(self, token: Token) -> bool:
+        """Between quote marks within its sentence (a label's own words)."""
+        before = self.text[token.sent.start_char : token.idx]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+    def rule_wrongdoing(self, quote: Quote, tokens: list[Token], hits: list[Hit]) -> None:
+        """ "the establishment would steal the nomination": the speaker is against the doer."""
+        for token in tokens:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in _WRONGDOING or negated(token):
                 continue
-            polarity = stance_verbs()[words] * (-1 if negated(token) else 1)
-            self._hit(hits, quote, group, polarity, "reporting frame", " ".join(words), [], token)
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+                continue  # "… are undermined by evidence": the doer is no target
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None and token.dep_ in ("xcomp", "advcl"):  # "would work overtime to steal"
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is None or self.own(subject, quote):
+                continue
+            gist = self.phrase(subject.left_edge, None, token.idx + len(token.text))
+            for group in self.targets_at(subject):
+                self._hit(hits, quote, group, -1.0, "wrongdoing", token.text, tokens, token, gist)
+
+    def own(self, subject: Token, quote: Quote, generic_you: bool = False) -> bool:
+        """A subject that speaks for the speaker's side: "I", "we", the government, a mention of the
+        speaker ("he" only where the speaker step resolved it so); "you" only in "you have to"."""
+        word = subject.lower_
+        if word in ("he", "she", "they", "him", "her") or (word == "you" and not generic_you):
+            return self._is_speaker_token(subject, quote)
+        return word in OWN_SUBJECTS or self._is_speaker_token(subject, quote)
+
+    def speakers_act(self, verb: Token, quote: Quote) -> bool:
+        """Is the speaker (or their side) who does the verb? Up through infinitives and conjoined
+        verbs to the first subject: "we must stand up to X" yes; "the willingness of voters to back
+        X", "comments appearing to praise X", "X was supported by early deciders" no."""
+        current = verb
+        for _ in range(6):
+            agent = next((c for c in current.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                doer = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                return doer is not None and self.own(doer, quote)
+            subject = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subject is not None and not (subject.lower_ == "it" and current.i != verb.i):
+                return self.own(subject, quote)  # (an "it" that stands for the clause: "it was premature to …")
+            if any(c.dep_ == "nsubjpass" for c in current.children) or current.dep_ in ("acl", "relcl", "amod"):
+                return False  # done to someone, or what a noun does ("the plan to ban X")
+            if (
+                current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep", "pobj")
+                or current.head.i == current.i
+            ):
+                return True  # no subject up the chain: the speaker's own words ("Scrap the levy!")
+            controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+            if current.dep_ == "xcomp" and controller is not None:
+                return self.own(controller, quote)  # "convincing my supporters to support X": theirs
+            current = current.head
+        return True
+
+    def supposed(self, token: Token) -> bool:
+        """Inside an 'if …' or 'whether …' clause, or the clause it conditions: supposed, not asserted."""
+        for ancestor in [token, *token.ancestors]:
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in ancestor.children):
+                return True
+            if ancestor.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in ancestor.children
+            ):
+                return True  # "the convention could be a failure if …": true only on a condition
+        return False
 
     def _is_speaker_token(self, token: Token, quote: Quote) -> bool:
         return any(s <= token.idx < e for s, e in self.speaker_mentions.get(quote.speaker or "", []))
@@ -166,12 +293,17 @@ class StanceFinder(Topics):
         for token in tokens:
             # "it was a gimmick", "the plan is unworkable"
             if token.dep_ in ("attr", "acomp") and token.head.lemma_ == "be":
-                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-                if subject is None or any(c.dep_ in ("ccomp", "xcomp") for c in token.head.children):
-                    continue  # "it's important that …": the 'it' stands for a clause
+                subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "csubj")), None)
+                if subject is None or any(
+                    c.dep_ in ("ccomp", "xcomp") for c in [*token.head.children, *token.children]
+                ):
+                    continue  # "it's important that …", "X is right that …": a clause is judged, not X
                 value = evaluation(token)
-                if not value:
-                    continue
+                if token.lemma_.lower() in _STATE_WORDS or token.lower_ in _STATE_WORDS:
+                    continue  # "the voters are furious", "her husband was free": a state, not a judgement
+                if abs(value) < (0.3 if token.lower_ in _OWN_EVALUATIONS else 0.6) or self._describes(token, subject):
+                    continue  # VADER's milder words ("clear", "fair", "interested") describe more than judge
+                value = self._attitude(token.head, value)
                 group = (
                     self.refers_back(subject, quote)
                     if subject.lower_ in ("it", "this", "that")
@@ -180,9 +312,19 @@ class StanceFinder(Topics):
                 if group is None:
                     continue
                 polarity = value * (-1 if negated(token.head) or negated(token) else 1)
-                self._hit(hits, quote, group, polarity, "copular evaluation", token.text, tokens, token)
+                said = self.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge.text)]
+                gist = f"calls {self._mention_text(subject, group)} {'not ' if polarity * value < 0 else ''}‘{_clip(said)}’"
+                self._hit(hits, quote, group, polarity, "copular evaluation", token.text, tokens, token, gist)
             # "it won't work", "the scheme failed"
-            elif token.pos_ == "VERB" and token.lemma_.lower() in _SUBJECT_VERBS:
+            elif (
+                token.pos_ == "VERB"
+                and token.tag_ not in ("VBG", "VBN")
+                and token.lemma_.lower() in _SUBJECT_VERBS
+                and not any(
+                    c.dep_ in ("dobj", "advcl", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                    for c in token.children
+                )
+            ):  # "it won't work", not "they would work overtime to …", "Twitter works as a way to …"
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is None:
                     continue
@@ -194,7 +336,25 @@ class StanceFinder(Topics):
                 if group is None:
                     continue
                 polarity = _SUBJECT_VERBS[token.lemma_.lower()] * (-1 if negated(token) else 1)
-                self._hit(hits, quote, group, polarity, "copular evaluation", token.text, tokens, token)
+                gist = f"says {self._mention_text(subject, group)} {self.phrase(token, None)}"
+                self._hit(hits, quote, group, polarity, "copular evaluation", token.text, tokens, token, gist)
+
+    def _describes(self, predicate: Token, subject: Token) -> bool:
+        """A copula that describes rather than judges: a cleft ("it was X that persuaded …"), a
+        relation ("focused on …"), or the speaker's own things ("our pensions are secure")."""
+        if any(c.dep_ in ("relcl", "acl") for c in predicate.children):
+            return True
+        for prep in (c for c in predicate.children if c.dep_ == "prep" and c.lower_ == "for"):
+            if any(o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for o in prep.children):
+                return True  # "a disaster for Hillary Clinton": good or bad news for someone
+        if predicate.dep_ == "acomp" and any(c.dep_ == "prep" for c in predicate.children):
+            return True  # "responsible for …", "focused on …"
+        return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
+
+    def _attitude(self, verb: Token, value: float) -> float:
+        """A sentence adverb says the speaker's attitude: "is unfortunately still strong" is bad."""
+        adverbs = sum(evaluation(c) for c in verb.children if c.dep_ == "advmod")
+        return abs(value) * (1 if adverbs > 0 else -1) if adverbs else value
 
     def rule_necessity(self, quote: Quote, tokens: list[Token], hits: list[Hit]) -> None:
         for token in tokens:
@@ -205,24 +365,61 @@ class StanceFinder(Topics):
                 need = "have to"
             elif token.lemma_ in ("need", "want") and token.pos_ == "VERB":
                 need = token.lemma_
-            elif any(c.lower_ in _MODAL_NEED and c.dep_ == "aux" for c in token.children) and token.pos_ in (
-                "VERB",
-                "AUX",
+            elif (
+                any(c.lower_ in _MODAL_NEED and c.dep_ == "aux" for c in token.children)
+                and token.pos_ in ("VERB", "AUX")
+                and token.lemma_.lower() in _LIGHT_VERBS  # "we must have X"; "we should underplay X" is no need for X
             ):
                 need = next(c.lower_ for c in token.children if c.lower_ in _MODAL_NEED)
-            if need is None:
+            if need is None or not self._needer(token, quote) or (self.verb_phrase(token) or (0, None))[1] is not None:
+                # "we must stand up to X" is rule a's: the modal adds no side of its own
                 continue
-            for inner in token.subtree:
-                if inner.i == token.i:
-                    continue
+            for inner in self._needed(token):
                 group = self.token_group.get(inner.i)
-                if group is None:
+                if group is None or group.kind == "person":
                     continue
                 if self._under_stance_verb(inner, token):
                     continue  # "we must stop X" is rule a's
-                polarity = -1.0 if negated(token) else 1.0
-                self._hit(hits, quote, group, polarity * 0.9, "necessity", need, tokens, token)
+                polarity = -1.0 if turned(token) else 1.0
+                self._hit(
+                    hits, quote, group, polarity * 0.9, "necessity", need, tokens, token, self.phrase(token, inner)
+                )
                 break
+
+    def _needer(self, token: Token, quote: Quote) -> bool:
+        """Who needs it is the speaker's side ("we", "you", the government, the speaker), or no one
+        in particular ("the priority has to be on …"): not "Russia should hack …"."""
+        verb = token
+        while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        if verb.dep_ in ("relcl", "acl") or self.supposed(verb):
+            return False  # "changes he wanted to make", "if you don't want to …"
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or self.own(subject, quote, generic_you=True):
+            return True
+        return token.lemma_ == "be" or any(
+            c.dep_ == "xcomp" and (c.lemma_ == "be" or any(g.dep_ == "aux" and g.lemma_ == "be" for g in c.children))
+            for c in token.children
+        )
+
+    def _needed(self, token: Token) -> list[Token]:
+        """What is needed: the objects of the verb of necessity and of the verbs it governs, through
+        objects, prepositions and infinitives only (not the subject, nor a clause of its own)."""
+        # Through a light verb only ("have to have a deterrent"): "need to bomb X" is not for X.
+        verbs = [token, *[c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in _LIGHT_VERBS]]
+        found = []
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ in ("dobj", "attr") or (child.dep_ == "xcomp" and child.tag_ == "VBG"):
+                    found.append(child)
+                elif child.dep_ == "prep" and child.lower_ in ("on", "about") and verb.lemma_ == "be":
+                    found += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]  # "has to be on …"
+        # "we don't want a fractured convention": the quality is wanted or not, not the thing
+        return [
+            t
+            for t in sorted(found, key=lambda t: t.i)
+            if not any(c.dep_ == "amod" and evaluation(c) for c in t.children)
+        ]
 
     def _under_stance_verb(self, inner: Token, need: Token) -> bool:
         """Is a stance verb (not a gerund topic) between `inner` and the verb of necessity above it?"""
@@ -239,47 +436,138 @@ class StanceFinder(Topics):
             group = self.token_group.get(token.i)
             if group is None or group.gerund:
                 continue
-            judges = [c for c in token.children if c.dep_ == "amod"]
-            if token.dep_ == "dobj" and adjectival(token.head):
+            named = group.kind in ("person", "policy")  # not "super PAC", "brave Americans"
+            judges = [c for c in token.children if c.dep_ == "amod"] if named else []
+            if token.dep_ == "dobj" and adjectival(token.head) and token.head.head.lemma_.lower() in _RESULT_VERBS:
                 judges.append(token.head)  # "has seen encouraging progress", parsed as a verb
             value = sum(evaluation(c) for c in judges)
             if abs(value) >= 0.3:
                 cue = next(c.text for c in judges if evaluation(c))
-                self._hit(hits, quote, group, max(-1.0, min(1.0, value)) * 0.6, "evaluative words", cue, tokens, token)
+                words = [*judges, token]
+                start, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
+                gist = f"speaks of ‘{_clip(self.text[start.idx : last.idx + len(last.text)])}’"
+                self._hit(
+                    hits, quote, group, max(-1.0, min(1.0, value)) * 0.6, "evaluative words", cue, tokens, token, gist
+                )
 
-    def _hit(self, hits, quote, group, polarity, rule, cue, tokens, token) -> None:
+    def _hit(self, hits, quote, group, polarity, rule, cue, tokens, token, gist="") -> None:
+        if self.asked(token) or self.others_view(token, quote) or self.supposed(token):
+            return  # "is it a gimmick?", "they think X is …": asked, or someone else's view
         factor = self.modifiers(tokens) * (0.5 if self.in_concession(token) else 1.0)
-        hits.append(Hit(quote.speaker or "", group.key, polarity * factor, quote.id, rule, cue))
+        hits.append(Hit(quote.speaker or "", group.key, polarity * factor, quote.id, rule, cue, gist))
+
+    def others_view(self, token: Token, quote: Quote) -> bool:
+        """Under a verb of saying or thinking whose subject is someone else ("they think every
+        Arab is a terrorist"): a view the speaker reports, not their own."""
+        for child, ancestor in zip([token, *token.ancestors], token.ancestors):
+            if ancestor.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp") and child.pos_ in ("AUX", "VERB"):
+                return True  # "the perception that X is justified": a clause a noun holds, not asserted
+            if ancestor.lemma_.lower() in _REPORTING or ancestor.lemma_.lower() in HEDGES:
+                subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+                if subject is not None and not self.own(subject, quote):
+                    return True
+        return False
+
+    def asked(self, token: Token) -> bool:
+        """In a question: the sentence ends with a question mark."""
+        last = token.sent[-1]
+        while last.i > token.sent.start and (last.is_space or last.text in "”\"’'"):
+            last = self.doc[last.i - 1]
+        return last.text == "?"
+
+    def phrase(self, token: Token, obj: Token | None, end: int | None = None) -> str:
+        """The speaker's words from the verb (with its 'not', 'won't') to the end of its object."""
+        first = token
+        if blocked(token):  # "premature to back X", "refused to endorse X": from the blocking word
+            while first.dep_ in ("xcomp", "pcomp", "pobj", "prep", "advcl", "acomp", "advmod"):
+                first = first.head
+                if first.lemma_.lower() in BLOCKING or any(c.lemma_.lower() in BLOCKING for c in first.children):
+                    first = next((c for c in first.children if c.lemma_.lower() in BLOCKING), first)
+                    break
+        start = min([first.idx, *[c.idx for c in first.children if c.dep_ in ("neg", "aux") and c.i < first.i]])
+        if obj is not None and obj.i < token.i:  # a passive: "Trump was supported"
+            start = obj.left_edge.idx
+        if end is None:
+            end = self._phrase_end(obj) if obj is not None else token.idx + len(token.text)
+        reason = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
+        if obj is not None and reason is not None and reason.i > obj.i:
+            return _clip(self.text[start:end]) + f" {reason.text} …"  # "accused Starmer and Cooper of …"
+        return _clip(self.text[start:end])
+
+    def _phrase_end(self, token: Token) -> int:
+        """Where the phrase of a target ends: its topic mention ("the gangs", not "the gangs that
+        are exploiting …"), or else its subtree, and the last conjunct of "Starmer and Cooper"."""
+        last = max([token, *[c for c in token.subtree if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]])
+        mentions = [e for g in self.groups.values() for s, e in g.mentions if s <= last.idx < e]
+        if mentions:
+            return max(mentions)
+        return last.right_edge.idx + len(last.right_edge.text)
+
+    def _mention_text(self, token: Token, group: TopicGroup) -> str:
+        if token.lower_ in ("it", "this", "that"):
+            return self._label(group)
+        return self.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge.text)]
 
     def find(self) -> tuple[list[Topic], list[Stance]]:
         self.gather_topics()
         hits: list[Hit] = []
         for quote in self.quotes:
             tokens = self.tokens(quote)
+            if quote.kind in ("act", "label"):
+                self.rule_act(quote, hits)
+                continue
             self.rule_verbs(quote, tokens, hits)
             self.rule_frame(quote, hits)
             self.rule_copula(quote, tokens, hits)
+            self.rule_wrongdoing(quote, tokens, hits)
             self.rule_necessity(quote, tokens, hits)
             self.rule_evaluative(quote, tokens, hits)
-        # Speakers are not topics of their own stances.
+        # Speakers are not topics of their own stances; being against what an action acts on is
+        # being for the action ("against the gangs" is "for taking down the gangs").
         hits = [h for h in hits if not self._own(h)]
+        hits = [self._through_action(h, {x.topic for x in hits if x.speaker == h.speaker}) for h in hits]
         for hit in hits:
             self.groups[hit.topic].weight += RULE_WEIGHT.get(hit.rule, 2.0)
         targets = {h.topic for h in hits}
         chosen = sorted(self.groups.values(), key=lambda g: (g.key not in targets, -g.weight))
-        chosen = [g for g in chosen if g.weight >= 3.0 or g.key in targets][:8]
+        judged = {h.topic for h in hits if h.rule not in ("copular evaluation", "necessity")}
+        chosen = [g for g in chosen if (g.weight >= 3.0 or g.key in targets) and self._discussed(g, judged)][
+            :MAX_TOPICS
+        ]
         if len(chosen) < 3:
-            chosen = sorted(self.groups.values(), key=lambda g: -g.weight)[: min(3, len(self.groups))]
+            rest = [g for g in self.groups.values() if self._discussed(g, judged) and g.kind != "person"]
+            chosen += [g for g in sorted(rest, key=lambda g: -g.weight) if g not in chosen][: 3 - len(chosen)]
         ids = {group.key: f"t{number}" for number, group in enumerate(chosen, start=1)}
         topics = [Topic(id=ids[g.key], label=self._label(g), mentions=sorted(set(g.mentions))) for g in chosen]
         return topics, self._stances(hits, ids)
 
     def _own(self, hit: Hit) -> bool:
+        return hit.topic == f"speaker:{hit.speaker}"
+
+    def _discussed(self, group: TopicGroup, judged: set[str]) -> bool:
+        """A common noun is a topic when the article comes back to it, names it closely ("special
+        interest") or a speaker takes a side on it by a verb or a judging word ("stand up to the
+        establishment", "encouraging progress"): "help" said once ("we need help") is not."""
+        return group.kind != "noun" or group.specific or len(set(group.mentions)) >= 2 or group.key in judged
+
+    # (a noun is "specific" when a compound names it: "gun lobby", "asylum hotels"; see topics.py)
+
+    def _through_action(self, hit: Hit, same_speaker: set[str]) -> Hit:
+        """A hit on the object of an action topic the same speaker also took a side on, moved to
+        the action and turned by it ("against gangs" → "for taking down the gangs")."""
         group = self.groups[hit.topic]
-        mine = self.speaker_mentions.get(hit.speaker, [])
-        return group.key.startswith("people:") and any(
-            s < end and start < e for start, end in group.mentions for s, e in mine
-        )
+        if group.kind != "noun":
+            return hit
+        for action in self.groups.values():
+            if action.kind != "action" or action.key not in same_speaker:
+                continue
+            verb = self.doc[min(action.heads)]
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")]
+            found = self.verb_phrase(verb)
+            if objects and found and self.token_group.get(objects[0].i) is group:
+                turn = stance_verbs()[found[0]]
+                return Hit(hit.speaker, action.key, hit.score * turn, hit.quote, hit.rule, hit.cue, hit.gist)
+        return hit
 
     def _stances(self, hits: list[Hit], ids: dict[str, str]) -> list[Stance]:
         by_pair: dict[tuple[str, str], list[Hit]] = defaultdict(list)
@@ -290,7 +578,9 @@ class StanceFinder(Topics):
         for (speaker, topic), found in by_pair.items():
             total = sum(h.score for h in found)
             strongest = max(found, key=lambda h: abs(h.score))
-            label = "favor" if total > 0.2 else "against" if total < -0.2 else "neutral"
+            if abs(total) < 0.3:
+                continue  # too weak, or evidence pulling both ways: no side to show
+            label = "favor" if total > 0 else "against"
             evidence = sorted({h.quote for h in found}, key=lambda q: int(q[1:]) if q[1:].isdigit() else 0)
             stances.append(
                 Stance(
@@ -301,7 +591,17 @@ class StanceFinder(Topics):
                     evidence=evidence,
                     rule=strongest.rule,
                     cue=strongest.cue,
+                    gist=strongest.gist,
                 )
             )
         stances.sort(key=lambda s: (s.speaker, s.topic))
         return stances
+
+
+def _clip(words: str) -> str:
+    """One line of at most GIST_LENGTH characters, keeping both ends of a longer phrase."""
+    words = " ".join(words.split())
+    if len(words) <= GIST_LENGTH:
+        return words
+    half = GIST_LENGTH // 2 - 2
+    return words[:half].rstrip() + " … " + words[-half:].lstrip()

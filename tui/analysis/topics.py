@@ -1,8 +1,10 @@
 """Topics: what speakers take sides on, gathered from the parse before any stance is read.
 
-Policies ("the Rwanda scheme", anchored to a place or party), named organisations and places, other
-noun phrases, and actions ("taking down the gangs"). Speakers and quantities are not topics.
-`refers_back` resolves "it" / "this" to the policy mentioned just before.
+People (the document's speakers, by speaker, and other named persons), policies ("the Rwanda
+scheme", anchored to a place or party), named organisations and places, other noun phrases, and
+actions ("taking down the gangs"). Each conjunct of "Starmer and Cooper" is a target of its own.
+Quantities, evaluative words ("fools"), too-general nouns ("help") and fragments cut by a quote
+mark are never topics. `refers_back` resolves "it" / "this" to the policy mentioned just before.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from tui.analysis import lexicons
 from tui.analysis.polarity import evaluation
 from tui.model import Quote
 
+QUOTE_CHARACTERS = set("“”\"‘’'")
+
 POLICY_HEADS = lexicons.words("policy_heads.txt")
 STOP_HEADS = lexicons.words("stop_heads.txt")
 _QUANTITY_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _RESULT_VERBS = lexicons.words("result_verbs.txt")
-_ACTION_DEPS = ("pcomp", "pobj", "xcomp", "ccomp", "attr", "dobj", "nsubj", "conj", "advcl")
+_ACTION_DEPS = ("pcomp", "pobj", "xcomp", "ccomp", "attr", "dobj", "nsubj", "csubj", "conj", "advcl")
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +64,8 @@ class TopicGroup:
     weight: float = 0.0
     policy: bool = False
     gerund: bool = False
+    kind: str = "noun"  # person, entity, policy, action or noun (a common noun phrase)
+    specific: bool = False  # a compound names it more closely ("gun lobby", "asylum hotels")
     heads: set[int] = field(default_factory=set)  # token indices of the mentions' roots
     labels: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
@@ -67,10 +73,16 @@ class TopicGroup:
 class Topics:
     """The candidate topics of one parsed document, by key and by the token heading each mention."""
 
-    def __init__(self, doc: Doc, speaker_mentions: dict[str, list[tuple[int, int]]]):
+    def __init__(
+        self,
+        doc: Doc,
+        speaker_mentions: dict[str, list[tuple[int, int]]],
+        speaker_names: dict[str, str] | None = None,
+    ):
         self.doc = doc
         self.text = doc.text
         self.speaker_mentions = speaker_mentions
+        self.speaker_names = speaker_names or {}
         self.mentioned = sorted(span for spans in speaker_mentions.values() for span in spans)
         self.chunks = list(doc.noun_chunks)  # spaCy recomputes them on every iteration
         self.groups: dict[str, TopicGroup] = {}
@@ -82,11 +94,22 @@ class Topics:
     def _is_speaker(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.mentioned)
 
-    def _add(self, key: str, label: str, span: Span | tuple[int, int], root: Token, policy=False, gerund=False) -> None:
+    def speaker_at(self, start: int, end: int) -> str | None:
+        """The speaker one of whose mentions overlaps [start, end), if any."""
+        for speaker, spans in self.speaker_mentions.items():
+            if any(s < end and start < e for s, e in spans):
+                return speaker
+        return None
+
+    def _add(
+        self, key: str, label: str, span: Span | tuple[int, int], root: Token, policy=False, gerund=False, kind="noun"
+    ) -> None:
         start, end = (span.start_char, span.end_char) if isinstance(span, Span) else span
+        if not label.strip():
+            return  # "what Judge Curiel is doing": nothing names it
         group = self.groups.get(key)
         if group is None:
-            group = self.groups[key] = TopicGroup(key=key, label=label, policy=policy, gerund=gerund)
+            group = self.groups[key] = TopicGroup(key=key, label=label, policy=policy, gerund=gerund, kind=kind)
         group.mentions.append((start, end))
         group.labels[label] += 1
         group.heads.add(root.i)
@@ -111,10 +134,22 @@ class Topics:
         party = parties()
         root = chunk.root
         head = root.lemma_.lower()
+        speaker = self.speaker_at(root.idx, root.idx + len(root.text))
+        if speaker is not None and root.pos_ in ("PROPN", "PRON"):
+            # By name only: "the president", "a candidate" may be someone else than the speaker
+            # step took them for, and stay common nouns.
+            self._add(f"speaker:{speaker}", self.speaker_names.get(speaker, root.text), chunk, root, kind="person")
+            return
+        if root.ent_type_ == "PERSON":
+            name = next((e for e in self.doc.ents if e.start <= root.i < e.end), chunk)
+            self._add(self._person_key(name.text), _unowned(name.text), name, root, kind="person")
+            return
         if head in STOP_HEADS or root.ent_type_ in _QUANTITY_ENTS or self._is_speaker(chunk.start_char, chunk.end_char):
             return
-        if root.ent_type_ in ("PERSON",):
-            return
+        if any(t.text in QUOTE_CHARACTERS for t in chunk):
+            return  # "ISIS ' recruiter", "Remarks ‘Troubling": a fragment cut by a quote mark, not a phrase
+        if root.dep_ in ("attr", "oprd") and not root.ent_type_:
+            return  # "(they are) fools", "(it was) a mistake": what something is called is no topic
         words = [t for t in chunk if t.dep_ not in ("det", "poss", "case", "punct") and not t.is_stop]
         if not words:
             return
@@ -126,12 +161,35 @@ class Topics:
         label = " ".join(t.text for t in kept).replace(" ’s", "’s").replace(" 's", "'s")
         if policy and head != "deterrent" and (places or (sides and sides[0] in linked)):
             anchor = places[0] if places else linked[sides[0]]
-            self._add(f"policy:{anchor}", label, chunk, root, policy=True)
-        elif root.pos_ == "PROPN" and root.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "LAW", "EVENT"):
-            self._add(f"entity:{root.lemma_.lower()}", label, chunk, root)
+            self._add(f"policy:{anchor}", label, chunk, root, policy=True, kind="policy")
+        elif root.pos_ == "PROPN" and root.ent_type_ in ("", "ORG", "GPE", "NORP", "LOC", "FAC", "LAW", "EVENT"):
+            self._add(f"entity:{root.lemma_.lower()}", label, chunk, root, kind="entity")
         else:
             compounds = [t.lemma_.lower() for t in root.children if t.dep_ == "compound"]
             self._add("noun:" + " ".join([*compounds, head]), label, chunk, root, policy=policy)
+            if any(t.dep_ == "compound" for t in root.children):
+                self.groups["noun:" + " ".join([*compounds, head])].specific = True
+
+    def _person_at(self, token: Token) -> TopicGroup | None:
+        """A named person inside a larger phrase ("Clinton" in "Clinton's campaign") as a target."""
+        name = next((e for e in self.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
+        if name is None:
+            return None
+        speaker = self.speaker_at(name.start_char, name.end_char)
+        key = f"speaker:{speaker}" if speaker is not None else self._person_key(name.text)
+        label = self.speaker_names.get(speaker, name.text) if speaker is not None else _unowned(name.text)
+        self._add(key, label, name, token, kind="person")
+        return self.groups.get(key)
+
+    def _person_key(self, name: str) -> str:
+        """One key per person: the full name, and a bare surname goes to the one full name that ends
+        with it ("Bush" after "Jeb Bush"; never "George W. Bush" and "Jeb Bush" as one)."""
+        words = name.replace("’s", "").replace("'s", "").lower().split()
+        if len(words) == 1:
+            fuller = {k for k in self.groups if k.startswith("person:") and k.split()[-1] == words[0]}
+            if len(fuller) == 1:
+                return fuller.pop()
+        return "person:" + " ".join(words)
 
     def _action_topic(self, token: Token) -> None:
         """ "taking down the gangs": a gerund with its object is a policy of its own."""
@@ -145,7 +203,7 @@ class Topics:
         # Keep the phrase short: the verb, its particle and the object's own noun phrase.
         end = min(end, objects[0].idx + len(objects[0].text)) if objects[0].right_edge.i - objects[0].i > 3 else end
         label = self.text[start:end]
-        self._add(f"action:{key}", label, (start, end), token, policy=True, gerund=True)
+        self._add(f"action:{key}", label, (start, end), token, policy=True, gerund=True, kind="action")
 
     def _anchors(self, chunk: Span) -> list[str]:
         """Proper-noun modifiers that name what a policy is about ("Rwanda", "Tory")."""
@@ -163,7 +221,22 @@ class Topics:
         """The topic a token's phrase mentions, searching the phrase under it."""
         if token.i in self.token_group:
             return self.token_group[token.i]
-        for child in token.subtree:
+        if token.pos_ == "PRON":  # "him", "her": a speaker where the speaker step resolved it
+            speaker = self.speaker_at(token.idx, token.idx + len(token.text))
+            if speaker is None or token.lower_ in ("it", "this", "that", "which", "what"):
+                return None
+            self._add(
+                f"speaker:{speaker}",
+                self.speaker_names.get(speaker, token.text),
+                (token.idx, token.idx + len(token.text)),
+                token,
+                kind="person",
+            )
+            return self.groups[f"speaker:{speaker}"]
+        # Only the token's own noun phrase: "the thought that an error …" is not about the error,
+        # "the president of the United States" not about the United States.
+        chunk = next((c for c in self.chunks if c.root.i == token.i), None)
+        for child in chunk if chunk is not None else []:
             if child.i in self.token_group:
                 return self.token_group[child.i]
         return None
@@ -186,18 +259,31 @@ class Topics:
                 return None  # another thing was named in between: 'it' may be that
         return best[1]
 
-    def _object_topic(self, obj: Token) -> TopicGroup | None:
-        """People as targets: "accused Sir Keir Starmer and Ms Cooper of …"."""
-        people = [obj, *[c for c in obj.subtree if c.dep_ == "conj"]]
-        if not any(self._is_speaker(p.idx, p.idx + len(p.text)) or p.ent_type_ == "PERSON" for p in people):
-            return None
-        start = obj.left_edge.idx
-        last = max(people, key=lambda p: p.i)
-        end = last.idx + len(last.text)
-        label = self.text[start:end]
-        key = "people:" + label.lower()
-        self._add(key, label, (start, end), obj)
-        return self.groups[key]
+    def targets_at(self, token: Token) -> list[TopicGroup]:
+        """The topics a phrase names, one per conjunct: "Sir Keir Starmer and Ms Cooper" is two. A
+        common noun owned by a person stands for the person ("criticised Clinton's record")."""
+        parts, frontier = [token], [token]
+        while frontier:
+            for child in frontier.pop().children:
+                if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                    parts.append(child)
+                    frontier.append(child)
+        found: list[TopicGroup] = []
+        for part in parts:
+            group = self.token_group.get(part.i) or (self.group_at(part) if part.i == token.i else None)
+            owner = next((c for c in part.children if c.dep_ == "poss"), None)
+            named = next((c for c in part.children if c.dep_ == "appos"), None)
+            if named is not None and (group is None or group.kind == "noun"):  # "the winner: Donald Trump"
+                group = self.group_at(named) or group
+            of = next((c for c in part.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if owner is None and of is not None:  # "the ambitions of Carson" is Carson's
+                owner = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if owner is not None and (group is None or group.kind == "noun"):
+                owned = self.group_at(owner) or self._person_at(owner)
+                group = owned if owned is not None and owned.kind == "person" else group
+            if group is not None and group not in found:
+                found.append(group)
+        return found
 
     def _claimed_topic(self, noun: Token) -> TopicGroup | None:
         """'the claims' points back to earlier 'claims (that) it could adopt X': X is the topic."""
@@ -237,3 +323,11 @@ def _policy_anchors(chunks: list[Span], anchors_of: dict[int, list[str]]) -> tup
         if chunk.root.lemma_.lower() in POLICY_HEADS and places and sides:
             linked[sides[0]] = places[0]
     return anchor_counts, linked
+
+
+def _unowned(name: str) -> str:
+    """A name without its possessive ending: "Kim Lowe's" -> "Kim Lowe"."""
+    for ending in ("’s", "'s", "’", "'"):
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name

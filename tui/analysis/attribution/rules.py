@@ -51,6 +51,9 @@ RULES: tuple[Rule, ...] = (
     Rule("direct.labelling-verb", 4, "verb of judging (decried, hailed … as)"),
     Rule("direct.standalone", 4, "quote standing alone after a speaker's quote"),
     Rule("transcript.name-colon", 4, "paragraph opening with a name and a colon"),
+    # Added after arbitration, only where no other reading holds the words (attribution/acts.py).
+    Rule("act.reported", 4, "reported act toward someone (criticised, praised, endorsed …)"),
+    Rule("act.label", 4, "a label put on someone (called X “a loser”)"),
 )
 
 SPEAKER_RULES: dict[str, str] = {

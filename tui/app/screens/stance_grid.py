@@ -124,14 +124,14 @@ class StanceGridScreen(Screen[Stance | None]):
 
 
 def describe(document: Document, stance: Stance, app: App) -> Text:
-    """One stance in words: who, what, which rule and cue, and the evidence."""
+    """One stance in words: who, for or against what, the evidence in plain words, and the quotes."""
     speaker = document.speaker(stance.speaker)
     topic = next((t.label for t in document.topics if t.id == stance.topic), stance.topic)
     text = Text()
     text.append(speaker.name if speaker else "?", style="bold")
     text.append(" ")
     text.append_text(stance_mark(stance.label, app))
-    text.append(f" {topic}  (score {stance.score:.2f}; rule: {stance.rule}; cue: “{stance.cue}”)\n")
+    text.append(f" {topic}: {stance.gist or stance.cue}\n")
     for quote_id in stance.evidence[:2]:
         quote = next((q for q in document.quotes if q.id == quote_id), None)
         if quote is not None:

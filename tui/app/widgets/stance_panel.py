@@ -1,5 +1,6 @@
 """The stance sidebar: the speakers with their colours and quote counts, and
-under each one its stances on the article's topics, marked for / against."""
+under each one its stances on the article's topics, marked for / against, each with its
+evidence in plain words ("calls the Rwanda scheme ‘a gimmick’"); enter jumps to the quote."""
 
 from __future__ import annotations
 
@@ -110,6 +111,8 @@ class StancePanel(OptionList):
                 entry.append_text(stance_mark(stance.label, self.app))
                 entry.append(" ")
                 entry.append(topics.get(stance.topic, stance.topic))
+                if stance.gist:  # the evidence in plain words; enter jumps to the quote itself
+                    entry.append(f"\n    {stance.gist}", style="italic")
                 self.add_option(Option(entry, id=f"stance:{index}"))
         if self.document.speakers and not self.document.stances:
             self.add_option(Option(Text("\nNo stances found in the quotes.", style="italic"), disabled=True))

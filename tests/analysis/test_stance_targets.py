@@ -1,0 +1,122 @@
+"""Stance toward people as well as policies, and the polarity hazards of issue 14: each case is a
+sentence written for the test, with the stance a reader would give it."""
+
+import pytest
+
+
+def read(analyzer, text):
+    """(speaker, topic, label) for every stance, and the stance records by that key."""
+    document = analyzer.analyze(text)
+    names = {s.id: s.name for s in document.speakers}
+    topics = {t.id: t.label for t in document.topics}
+    found = {(names[s.speaker], topics[s.topic], s.label): s for s in document.stances}
+    return document, found
+
+
+def test_a_person_is_a_target_and_a_reported_act_is_a_quote(analyzer):
+    document, found = read(analyzer, "Mayor Lena Ortiz praised Kim Lowe and criticised Acme Builders.")
+    assert set(found) == {("Lena Ortiz", "Kim Lowe", "favor"), ("Lena Ortiz", "Acme Builders", "against")}
+    assert found[("Lena Ortiz", "Kim Lowe", "favor")].gist == "praised Kim Lowe"
+    assert [q.kind for q in document.quotes] == ["act", "act"]
+
+
+def test_coordinated_people_are_two_targets(analyzer):
+    _, found = read(analyzer, "Ann Cole accused Tom Dale and Kim Lowe of “wasting public money”.")
+    assert ("Ann Cole", "Tom Dale", "against") in found
+    assert ("Ann Cole", "Kim Lowe", "against") in found
+    assert not any("and" in topic for _, topic, _ in found)
+
+
+def test_a_label_in_quote_marks_is_a_stance_toward_who_is_labelled(analyzer):
+    document, found = read(analyzer, "Tom Dale called Kim Lowe “a disaster for the city”.")
+    assert set(found) == {("Tom Dale", "Kim Lowe", "against")}
+    assert found[("Tom Dale", "Kim Lowe", "against")].gist == "calls Kim Lowe ‘a disaster for the city’"
+    assert [(q.kind, document.quote_text(q)) for q in document.quotes] == [
+        ("label", "Kim Lowe “a disaster for the city”")
+    ]
+
+
+def test_premature_to_back_is_not_for(analyzer):
+    _, found = read(analyzer, "Former mayor Tom Bell said it was premature to back the Leeds tram scheme.")
+    assert [(s, label) for s, _, label in found] == [("Tom Bell", "against")]
+    assert next(iter(found.values())).gist == "premature to back the Leeds tram scheme"
+
+
+def test_refused_to_endorse_is_not_for(analyzer):
+    _, found = read(analyzer, "Ms Ann Hart said: “I refused to endorse Kim Lowe, and I will not change my mind.”")
+    assert set(found) == {("Ann Hart", "Kim Lowe", "against")}
+
+
+def test_standing_up_to_someone_is_against_them(analyzer):
+    _, found = read(analyzer, "Mark Hale said: “We will stand up to the gun lobby and its powerful friends.”")
+    assert {label for _, _, label in found} == {"against"}
+    assert ("Mark Hale", "gun lobby", "against") in found
+
+
+def test_the_doer_of_a_wrong_is_who_the_speaker_is_against(analyzer):
+    _, found = read(analyzer, "“The party bosses want to rig the convention,” said Ann Cole.")
+    assert set(found) == {("Ann Cole", "party bosses", "against")}
+
+
+def test_negation_turns_only_its_own_clause(analyzer):
+    _, found = read(
+        analyzer,
+        "The council published the bus lane plan.\n"
+        "Councillor Ann Lee said: “I don't know who wrote it, but we support the bus lane plan.”",
+    )
+    assert ("Ann Lee", "bus lane plan", "favor") in found
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["Is the Leeds tram scheme a gimmick?", "Will anyone really oppose the Leeds tram scheme?"],
+)
+def test_a_question_takes_no_side(analyzer, quote):
+    _, found = read(analyzer, f"“{quote}” asked Tom Bell.")
+    assert found == {}
+
+
+def test_a_concession_gives_no_side_toward_who_is_right(analyzer):
+    _, found = read(
+        analyzer,
+        "“While Kim Lowe is right that the roads are busy, the Leeds tram scheme is a gimmick,” said Tom Bell.",
+    )
+    assert [(speaker, topic.split()[0], label) for speaker, topic, label in found] == [("Tom Bell", "Leeds", "against")]
+
+
+def test_a_hedge_lowers_the_score_but_keeps_the_side(analyzer):
+    _, plain = read(analyzer, "Tom Bell said: “The Leeds tram scheme is a disaster.”")
+    _, hedged = read(analyzer, "Tom Bell said: “I think the Leeds tram scheme may be a disaster.”")
+    (key, stance), (hedged_key, hedged_stance) = next(iter(plain.items())), next(iter(hedged.items()))
+    assert (key[0], key[2]) == (hedged_key[0], hedged_key[2]) == ("Tom Bell", "against")
+    assert "Leeds" in key[1] and "Leeds" in hedged_key[1]
+    assert hedged_stance.score < stance.score
+
+
+def test_paraphrases_of_one_action_are_one_stance(analyzer):
+    _, found = read(
+        analyzer,
+        "Tom Bell spoke in Dover.\n“We will take down the gangs,” he said.\n“Taking down the gangs is essential.”",
+    )
+    assert [key for key in found if key[0] == "Tom Bell"] == [("Tom Bell", "Taking down the gangs", "favor")]
+    assert len(found[("Tom Bell", "Taking down the gangs", "favor")].evidence) == 2
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["They are fools.", "We need help.", "The recruiter's 'plan' is a joke."],
+    ids=["evaluative word", "generic noun", "fragment"],
+)
+def test_what_is_never_a_topic(analyzer, quote):
+    document = analyzer.analyze(f"Tom Bell said: “{quote}”")
+    assert not {t.label.lower() for t in document.topics} & {"fools", "help", "joke", "' plan", "recruiter ' plan"}
+
+
+def test_premature_in_quote_marks_is_against_the_person_whose_campaign_it_is(analyzer):
+    _, found = read(analyzer, 'Tom Bell said it was "premature" to back Kim Lowe\'s campaign.')
+    assert set(found) == {("Tom Bell", "Kim Lowe", "against")}
+
+
+def test_the_doer_of_a_wrong_in_a_mixed_quote(analyzer):
+    _, found = read(analyzer, 'Ann Cole said the establishment "would work overtime to steal that nomination."')
+    assert set(found) == {("Ann Cole", "establishment", "against")}
