@@ -38,7 +38,7 @@ def test_progress_comes_back_from_the_analysis_process(tmp_path: Path):
     heard: list[tuple[int, int]] = []
     engine.start_loading()  # as `newsreader FILE` does at launch for an uncached article
     document = engine.analyse(load_article(SEED), on_progress=lambda *step: heard.append(step))
-    assert len(document.quotes) == 22
+    assert len(document.quotes) == 23
     assert heard[-1][0] == heard[-1][1] == 1 + STAGE_STEPS
     assert [done for done, _ in heard] == sorted(done for done, _ in heard)
     heard.clear()

@@ -143,7 +143,9 @@ SPEAKER_SETS = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_speaker_identity(attribute, text, expected):
-    assert attribute(text) == expected
+    # Reported acts and labels ("thanked her staff", called him “…”) are quotes of their own kinds
+    # since issue 14; these cases are about who speaks the reported words.
+    assert [row for row in attribute(text) if row[1] not in ("act", "label")] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), SPEAKER_SETS)
