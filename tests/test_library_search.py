@@ -158,3 +158,37 @@ async def test_the_app_analyses_the_library_after_a_refresh_with_a_progress_bar(
         assert isinstance(app.screen, SpeakersScreen)
         assert {h.name for h in app.screen.heard} == {"Ruth Bell", "Sam Ito"}
         assert "2 of 2 articles analysed" in app.screen.sub_title
+
+
+async def test_slash_also_searches_the_opened_folder_s_files(tmp_path, analyzer):
+    """A folder's files are not stored in the library, yet `/` finds them: by their words at once,
+    by their speakers once analysed, and Enter opens the file with the word found."""
+    from tui.app.app import NewsreaderApp
+    from tui.app.screens.article import ArticleScreen
+    from tui.app.screens.search import SearchScreen
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "pier.txt").write_text(
+        "Pier repairs\n\n“The pier will reopen in June,” said Ruth Bell, the harbour master.\n", encoding="utf-8"
+    )
+    (folder / "bins.txt").write_text("Bin rounds\n\nBins will be collected on Tuesdays from March.\n", encoding="utf-8")
+    app = NewsreaderApp(folder)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        app.screen.run_search('said:"Ruth Bell"')
+        assert app.screen.hits == []  # not analysed yet: no speakers to match
+        app.screen.run_search("pier")
+        assert [hit.title for hit in app.screen.hits] == ["Pier repairs"]
+        await pilot.press("escape")
+        app.engine.analyse(app.screen.entries["file:" + str(folder / "pier.txt")].load())  # cached now
+        await pilot.press("slash")
+        app.screen.run_search('said:"Ruth Bell" reopen')
+        assert [hit.title for hit in app.screen.hits] == ["Pier repairs"]
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article.title == "Pier repairs"
+        assert app.screen.needle == "Ruth Bell"  # the first searched words the text holds

@@ -9,6 +9,7 @@ is FTS syntax and no query can fail to parse.
 from __future__ import annotations
 
 import shlex
+import sqlite3
 from dataclasses import dataclass
 
 HIT_START, HIT_END = "\ue000", "\ue001"  # private-use marks around a hit in a snippet
@@ -87,3 +88,42 @@ def hit_spans(snippet: str) -> tuple[str, list[tuple[int, int]]]:
             plain.append(char)
             length += 1
     return "".join(plain), spans
+
+
+@dataclass(frozen=True)
+class Searchable:
+    """An article the library does not store (a file of an opened folder), as search sees it."""
+
+    title: str
+    text: str
+    index: Indexed | None = None  # its analysis, when there is one
+
+
+NONE = ("", "", "")  # speakers, quotes, topics of an article not analysed yet
+
+
+def search_unstored(articles: list[Searchable], query: SearchQuery, limit: int = 50) -> list[tuple[int, str]]:
+    """(position in `articles`, snippet) of those matching `query`, best first: the same FTS5
+    table and query as the library's, built in memory. They belong to no feed, so a `feed:`
+    filter leaves none of them."""
+    if not query.match or query.feed:
+        return []
+    db = sqlite3.connect(":memory:")
+    try:
+        db.execute(
+            "CREATE VIRTUAL TABLE search USING fts5(title, text, speakers, quotes, topics, tokenize = 'unicode61')"
+        )
+        db.executemany(
+            "INSERT INTO search (rowid, title, text, speakers, quotes, topics) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (position, a.title, a.text, *((a.index.speakers, a.index.quotes, a.index.topics) if a.index else NONE))
+                for position, a in enumerate(articles)
+            ],
+        )
+        rows = db.execute(
+            "SELECT rowid, snippet(search, -1, ?, ?, '…', 24) FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
+            (HIT_START, HIT_END, query.match, limit),
+        ).fetchall()
+    finally:
+        db.close()
+    return [(row[0], row[1]) for row in rows]

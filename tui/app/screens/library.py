@@ -344,4 +344,6 @@ class LibraryScreen(Screen):
     def action_search(self) -> None:
         from tui.app.screens.search import SearchScreen
 
-        self.app.push_screen(SearchScreen())
+        # The folder's files are not stored in the library; search reads them from here.
+        files = [entry.load() for entry in self.entries.values() if entry.key.startswith("file:")]
+        self.app.push_screen(SearchScreen(files))

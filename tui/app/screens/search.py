@@ -14,9 +14,9 @@ from tui.app.widgets.list_table import ListTable
 from tui.app.words import plural
 from tui.sanitize import visible
 from tui.snippets import highlighted
-from tui.sources import SourceError
+from tui.sources import Article, SourceError
 from tui.store import LibraryError
-from tui.store.search import QueryError, SearchHit, SearchQuery, parse_query
+from tui.store.search import QueryError, Searchable, SearchHit, SearchQuery, parse_query, search_unstored
 
 
 class SearchScreen(Screen):
@@ -30,8 +30,9 @@ class SearchScreen(Screen):
         Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="This help"),
     ]
 
-    def __init__(self, **kwargs):
+    def __init__(self, files: list[Article] | None = None, **kwargs):
         super().__init__(**kwargs)
+        self.files = files or []  # the opened folder's articles, which the library does not store
         self.hits: list[SearchHit] = []
         self.query_words: tuple[str, ...] = ()
 
@@ -54,7 +55,7 @@ class SearchScreen(Screen):
     def run_search(self, text: str) -> None:
         try:
             query = parse_query(text)
-            hits = self.app.library.search(query, limit=200)
+            hits = self._in_files(query) + self.app.library.search(query, limit=200)
         except (QueryError, LibraryError) as error:
             self.notify(str(error), severity="warning", timeout=5)
             return
@@ -74,8 +75,24 @@ class SearchScreen(Screen):
         else:
             self.notify("nothing in the library matches", severity="warning", timeout=3)
 
+    def _in_files(self, query: SearchQuery) -> list[SearchHit]:
+        """Hits in the folder's files, with their analyses where cached; a negative id is
+        `-(position + 1)` in `self.files`."""
+        from tui.library_analysis import index_of
+
+        searchable = []
+        for article in self.files:
+            document = self.app.engine.cached(article)
+            searchable.append(Searchable(article.title, article.text, index_of(document) if document else None))
+        found = search_unstored(searchable, query, limit=200)
+        return [SearchHit(-(position + 1), self.files[position].title, None, snippet) for position, snippet in found]
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         hit = self.hits[int(event.row_key.value)]
+        if hit.id < 0:  # a file of the opened folder
+            article = self.files[-hit.id - 1]
+            self.app.open_article(article, find=self._first_word(article.text))
+            return
         stored = self.app.library.article(hit.id)
         if stored is None:
             self.notify(f"article {hit.id} is no longer in the library", severity="error")
@@ -87,8 +104,11 @@ class SearchScreen(Screen):
         except SourceError as error:
             self.notify(str(error), severity="error")
             return
-        first = next((word for word in self.query_words if word.lower() in stored.text.lower()), None)
-        self.app.open_article(article, find=first)
+        self.app.open_article(article, find=self._first_word(stored.text))
+
+    def _first_word(self, text: str) -> str | None:
+        """The first query word the text holds: the article opens with it found."""
+        return next((word for word in self.query_words if word.lower() in text.lower()), None)
 
     def action_edit_query(self) -> None:
         self.query_one(Input).focus()
