@@ -72,3 +72,24 @@ async def test_the_article_screen_shows_a_bar_until_the_analysis_is_done(tmp_pat
         await pilot.pause()
         assert screen.analysed and not screen.query("#progress")
         assert seen and seen[-1] == 1.0
+
+
+async def test_the_sidebar_shows_each_stance_s_evidence_whole_after_the_analysis_arrives(tmp_path: Path):
+    """The stances arrive after the panes are laid out; a gist that wraps keeps its last line."""
+    from textual.geometry import Region
+
+    from tui.app.app import NewsreaderApp
+    from tui.app.widgets.stance_panel import StancePanel
+
+    app = NewsreaderApp(SEED, cache=ParseCache(tmp_path / "cache"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(600):  # the analysis runs in its own process; at most a minute
+            if getattr(app.screen, "analysed", False):
+                break
+            await pilot.pause(0.1)
+        await pilot.pause()
+        await pilot.pause()
+        panel = app.screen.query_one(StancePanel)
+        strips = panel.render_lines(Region(0, 0, panel.size.width, panel.size.height))
+        shown = " ".join(" ".join(segment.text for segment in strip).strip() for strip in strips)
+        assert "calls Rwanda scheme" in shown and "‘a gimmick’" in shown
