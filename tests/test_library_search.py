@@ -35,8 +35,8 @@ def test_parse_query_quotes_every_word_and_reads_filters():
     assert hit_spans(f"the {HIT_START}pier{HIT_END} and") == ("the pier and", [(4, 8)])
 
 
-@pytest.fixture
-def analysed_library(web, tmp_path):
+def serve_two_stories(web) -> None:
+    """A summary-only feed of two items whose links are whole articles, each with a speaker."""
     web.routes["/pier"] = Route(story("Pier reopens", "Ruth Bell", "new pier"))
     web.routes["/lock"] = Route(story("Lock repaired", "Sam Ito", "canal lock"))
     web.routes["/rss"] = Route(
@@ -48,6 +48,11 @@ def analysed_library(web, tmp_path):
         ),
         content_type=RSS,
     )
+
+
+@pytest.fixture
+def analysed_library(web, tmp_path):
+    serve_two_stories(web)
     library = Library()
     updates.add_feed(library, web.url("/rss"), Config())
     assert all(row.quotes is None for row in library.rows())
@@ -116,17 +121,7 @@ async def test_the_app_analyses_the_library_after_a_refresh_with_a_progress_bar(
     from tui.app.screens.library import LibraryScreen
     from tui.app.screens.speakers import SpeakersScreen
 
-    web.routes["/pier"] = Route(story("Pier reopens", "Ruth Bell", "new pier"))
-    web.routes["/lock"] = Route(story("Lock repaired", "Sam Ito", "canal lock"))
-    web.routes["/rss"] = Route(
-        feed(
-            [
-                ("g1", web.url("/pier"), "Pier reopens", "The pier is back."),
-                ("g2", web.url("/lock"), "Lock repaired", "The lock works again."),
-            ]
-        ),
-        content_type=RSS,
-    )
+    serve_two_stories(web)
     library = Library()
     library.add_feed(web.url("/rss"))
     library.close()
