@@ -94,18 +94,13 @@ class StanceRules(Voice):
             found = self.verb_phrase(token)
             if not found or found[1] is None:
                 continue
-            words, obj = found
+            obj = found[1]
             if not self.speakers_act(token, quote) or self.supposed(token):
                 continue  # "they surrendered to X", "if you voted for X": not the speaker's side
             groups = self.targets_at(obj)
             if obj.lower_ in ("it", "this", "that"):
                 groups = [g for g in [self.refers_back(obj, quote)] if g is not None]
-            if stance_verbs()[words] < 0 and turned(token):
-                continue  # "has not accused Russia": not attacking is no support
-            polarity = stance_verbs()[words] * (-1 if turned(token) else 1)
-            gist = self.phrase(token, obj)
-            for group in groups:
-                self._hit(hits, quote, group, polarity, "stance verb", " ".join(words), tokens, token, gist)
+            self._verb_hits(hits, quote, token, found, groups, "stance verb", tokens)
 
     def rule_frame(self, quote: Quote, hits: list[Hit]) -> None:
         """Stance verbs in the narration of the quote's sentence whose subject is the speaker."""
@@ -126,15 +121,30 @@ class StanceRules(Voice):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is None or not (subject.i in speaker_tokens or any(s <= subject.idx < e for s, e in mentions)):
                 continue
-            words, obj = found
+            obj = found[1]
             claimed = self._claimed_topic(obj) if obj.lemma_.lower() in CLAIM_NOUNS else None
             groups = [claimed] if claimed is not None else self.targets_at(obj)
-            if stance_verbs()[words] < 0 and turned(token):
-                continue  # "has not accused Russia": not attacking is no support
-            polarity = stance_verbs()[words] * (-1 if turned(token) else 1)
-            gist = self.phrase(token, obj)
-            for group in groups:
-                self._hit(hits, quote, group, polarity, "reporting frame", " ".join(words), [], token, gist)
+            self._verb_hits(hits, quote, token, found, groups, "reporting frame", [])
+
+    def _verb_hits(
+        self,
+        hits: list[Hit],
+        quote: Quote,
+        token: Token,
+        found: tuple[tuple[str, ...], Token],
+        groups: list[TopicGroup],
+        rule: str,
+        tokens: list[Token],
+    ) -> None:
+        """A stance verb's side toward each target group, turned by negation and blocking words;
+        a turned against-verb gives nothing ("has not accused Russia": not attacking is no support)."""
+        words, obj = found
+        if stance_verbs()[words] < 0 and turned(token):
+            return
+        polarity = stance_verbs()[words] * (-1 if turned(token) else 1)
+        gist = self.phrase(token, obj)
+        for group in groups:
+            self._hit(hits, quote, group, polarity, rule, " ".join(words), tokens, token, gist)
 
     def rule_act(self, quote: Quote, hits: list[Hit]) -> None:
         """A reported act ("criticised Y") or a label ("called Y “a loser”"): a side toward Y."""
