@@ -151,10 +151,9 @@ def _in_child_process(
     """Analyse in the child process (started on first use; a new one if the last one died)."""
     global _child
     with _child_lock:
-        if _child is None or not _child.process.is_alive():
-            _child = _ChildProcess()
+        child = _running_child()
         try:
-            return _child.analyse(model, article, on_progress)
+            return child.analyse(model, article, on_progress)
         except AnalysisStopped:
             _child = None
             raise
@@ -163,12 +162,16 @@ def _in_child_process(
 def start_loading_model(model: str | None) -> None:
     """Start the analysis process and its loading of spaCy now, without waiting (at launch, when the
     article to open is not in the cache: the model loads while Textual starts)."""
+    with _child_lock, contextlib.suppress(OSError):
+        _running_child().start_loading(model)
+
+
+def _running_child() -> _ChildProcess:
+    """The analysis process, started now if there is none or the last one died (hold `_child_lock`)."""
     global _child
-    with _child_lock:
-        if _child is None or not _child.process.is_alive():
-            _child = _ChildProcess()
-        with contextlib.suppress(OSError):
-            _child.start_loading(model)
+    if _child is None or not _child.process.is_alive():
+        _child = _ChildProcess()
+    return _child
 
 
 def _serve(connection) -> None:
