@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Token
 
 from tui.analysis import lexicons
 from tui.analysis.attribution.acts import act_verbs, act_words, target_of
-from tui.analysis.polarity import BLOCKING, blocked, evaluation, negated, stance_verbs, turned
-from tui.analysis.stance_voice import Voice
+from tui.analysis.polarity import evaluation, negated, stance_verbs, turned
+from tui.analysis.stance_voice import Voice, clip
 from tui.analysis.topics import TopicGroup, adjectival
 from tui.model import Quote
 
@@ -26,7 +26,6 @@ _RESULT_VERBS = lexicons.words("result_verbs.txt")
 _LIGHT_VERBS = lexicons.words("light_verbs.txt")
 _STATE_WORDS = lexicons.words("state_words.txt")
 _OWN_EVALUATIONS = frozenset(line.split("\t")[0] for line in lexicons.read("evaluations.tsv"))
-GIST_LENGTH = 70  # characters of evidence in plain words; longer phrases keep their two ends
 
 
 @dataclass
@@ -170,7 +169,7 @@ class StanceRules(Voice):
                 return  # a neutral label ("called him Bob") takes no side
             words = self.text[label.left_edge.idx : label.right_edge.idx + len(label.right_edge.text)].strip("“”\"‘’' ")
             target = self.text[obj.left_edge.idx : obj.right_edge.idx + len(obj.right_edge.text)]
-            gist = f"calls {target} ‘{_clip(words)}’"
+            gist = f"calls {target} ‘{clip(words)}’"
             rule, cue = "label", words
         else:
             words = act_words(verb_token)
@@ -222,7 +221,9 @@ class StanceRules(Voice):
                     continue
                 polarity = value * (-1 if negated(token.head) or negated(token) else 1)
                 said = self.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge.text)]
-                gist = f"calls {self._mention_text(subject, group)} {'not ' if polarity * value < 0 else ''}‘{_clip(said)}’"
+                gist = (
+                    f"calls {self._mention_text(subject, group)} {'not ' if polarity * value < 0 else ''}‘{clip(said)}’"
+                )
                 self._hit(hits, quote, group, polarity, "copular evaluation", token.text, tokens, token, gist)
             # "it won't work", "the scheme failed"
             elif (
@@ -354,7 +355,7 @@ class StanceRules(Voice):
                 cue = next(c.text for c in judges if evaluation(c))
                 words = [*judges, token]
                 start, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
-                gist = f"speaks of ‘{_clip(self.text[start.idx : last.idx + len(last.text)])}’"
+                gist = f"speaks of ‘{clip(self.text[start.idx : last.idx + len(last.text)])}’"
                 self._hit(
                     hits, quote, group, max(-1.0, min(1.0, value)) * 0.6, "evaluative words", cue, tokens, token, gist
                 )
@@ -365,44 +366,7 @@ class StanceRules(Voice):
         factor = self.modifiers(tokens) * (0.5 if self.in_concession(token) else 1.0)
         hits.append(Hit(quote.speaker or "", group.key, polarity * factor, quote.id, rule, cue, gist))
 
-    def phrase(self, token: Token, obj: Token | None, end: int | None = None) -> str:
-        """The speaker's words from the verb (with its 'not', 'won't') to the end of its object."""
-        first = token
-        if blocked(token):  # "premature to back X", "refused to endorse X": from the blocking word
-            while first.dep_ in ("xcomp", "pcomp", "pobj", "prep", "advcl", "acomp", "advmod"):
-                first = first.head
-                if first.lemma_.lower() in BLOCKING or any(c.lemma_.lower() in BLOCKING for c in first.children):
-                    first = next((c for c in first.children if c.lemma_.lower() in BLOCKING), first)
-                    break
-        start = min([first.idx, *[c.idx for c in first.children if c.dep_ in ("neg", "aux") and c.i < first.i]])
-        if obj is not None and obj.i < token.i:  # a passive: "Trump was supported"
-            start = obj.left_edge.idx
-        if end is None:
-            end = self._phrase_end(obj) if obj is not None else token.idx + len(token.text)
-        reason = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
-        if obj is not None and reason is not None and reason.i > obj.i:
-            return _clip(self.text[start:end]) + f" {reason.text} …"  # "accused Starmer and Cooper of …"
-        return _clip(self.text[start:end])
-
-    def _phrase_end(self, token: Token) -> int:
-        """Where the phrase of a target ends: its topic mention ("the gangs", not "the gangs that
-        are exploiting …"), or else its subtree, and the last conjunct of "Starmer and Cooper"."""
-        last = max([token, *[c for c in token.subtree if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]])
-        mentions = [e for g in self.groups.values() for s, e in g.mentions if s <= last.idx < e]
-        if mentions:
-            return max(mentions)
-        return last.right_edge.idx + len(last.right_edge.text)
-
     def _mention_text(self, token: Token, group: TopicGroup) -> str:
         if token.lower_ in ("it", "this", "that"):
             return self._label(group)
         return self.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge.text)]
-
-
-def _clip(words: str) -> str:
-    """One line of at most GIST_LENGTH characters, keeping both ends of a longer phrase."""
-    words = " ".join(words.split())
-    if len(words) <= GIST_LENGTH:
-        return words
-    half = GIST_LENGTH // 2 - 2
-    return words[:half].rstrip() + " … " + words[-half:].lstrip()

@@ -1,6 +1,7 @@
 """Whose view a quote's words state, and how firmly: the speaker's own, or a view they report
 ("they think …"), ask about, suppose ("if …"), concede ("although …") or hedge ("I think", "may").
-The stance rules (stance_rules.py) keep a finding only when the view is the speaker's own.
+The stance rules (stance_rules.py) keep a finding only when the view is the speaker's own, and say it
+in the speaker's own words (`phrase`: "premature to back X", "accused X and Y of …").
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tui.analysis import lexicons
+from tui.analysis.polarity import BLOCKING, blocked
 from tui.analysis.topics import Topics
 from tui.model import Quote
 
@@ -15,6 +17,7 @@ OWN_SUBJECTS = lexicons.words("own_subjects.txt")
 HEDGES = lexicons.words("hedges.txt")
 CONTRAST_MARKS = lexicons.words("contrast_marks.txt")
 _REPORTING = lexicons.words("cue_verbs.txt")
+GIST_LENGTH = 70  # characters of evidence in plain words; longer phrases keep their two ends
 
 
 class Voice(Topics):
@@ -106,3 +109,40 @@ class Voice(Topics):
         while last.i > token.sent.start and (last.is_space or last.text in "”\"’'"):
             last = self.doc[last.i - 1]
         return last.text == "?"
+
+    def phrase(self, token: Token, obj: Token | None, end: int | None = None) -> str:
+        """The speaker's words from the verb (with its 'not', 'won't') to the end of its object."""
+        first = token
+        if blocked(token):  # "premature to back X", "refused to endorse X": from the blocking word
+            while first.dep_ in ("xcomp", "pcomp", "pobj", "prep", "advcl", "acomp", "advmod"):
+                first = first.head
+                if first.lemma_.lower() in BLOCKING or any(c.lemma_.lower() in BLOCKING for c in first.children):
+                    first = next((c for c in first.children if c.lemma_.lower() in BLOCKING), first)
+                    break
+        start = min([first.idx, *[c.idx for c in first.children if c.dep_ in ("neg", "aux") and c.i < first.i]])
+        if obj is not None and obj.i < token.i:  # a passive: "Trump was supported"
+            start = obj.left_edge.idx
+        if end is None:
+            end = self._phrase_end(obj) if obj is not None else token.idx + len(token.text)
+        reason = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
+        if obj is not None and reason is not None and reason.i > obj.i:
+            return clip(self.text[start:end]) + f" {reason.text} …"  # "accused Starmer and Cooper of …"
+        return clip(self.text[start:end])
+
+    def _phrase_end(self, token: Token) -> int:
+        """Where the phrase of a target ends: its topic mention ("the gangs", not "the gangs that
+        are exploiting …"), or else its subtree, and the last conjunct of "Starmer and Cooper"."""
+        last = max([token, *[c for c in token.subtree if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]])
+        mentions = [e for g in self.groups.values() for s, e in g.mentions if s <= last.idx < e]
+        if mentions:
+            return max(mentions)
+        return last.right_edge.idx + len(last.right_edge.text)
+
+
+def clip(words: str) -> str:
+    """One line of at most GIST_LENGTH characters, keeping both ends of a longer phrase."""
+    words = " ".join(words.split())
+    if len(words) <= GIST_LENGTH:
+        return words
+    half = GIST_LENGTH // 2 - 2
+    return words[:half].rstrip() + " … " + words[-half:].lstrip()
