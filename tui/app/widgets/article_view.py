@@ -143,8 +143,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.hits: list[tuple[int, int]] = []
         self.current_hit = -1
         self._lines: list[tuple[int, int] | None] = []
-        self._starts: list[int] = []
+        self._starts: list[float] = []
         self._wrapped_width = -1
+        self._wrapped = 0  # paragraphs whose lines are in `_lines`
         self._runs: list[tuple[int, int, int, Style]] = []
         self._run_starts: list[int] = []
         self._runs_stale = True
@@ -162,6 +163,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False)
 
     def action_bottom(self) -> None:
+        self._wrap_all()  # the end is exact only once every line before it is
         self.scroll_to(y=self.max_scroll_y, animate=False)
 
     # --- content ---------------------------------------------------------
@@ -220,8 +222,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._restyle()
 
     # --- layout ------------------------------------------------------------
+    # Lines are wrapped lazily and in text order: `_lines` holds the exact lines of the first
+    # `_wrapped` paragraphs; the rest is only estimated (from the lines per character wrapped so
+    # far) for the virtual size and the scrollbar. Whatever is shown or scrolled to is wrapped
+    # first, so a long text opens at once and every position on screen is exact.
     def on_resize(self) -> None:
         self._relayout()
+        self._wrap_through_line(int(self.scroll_y))  # a taller pane shows more lines
 
     def on_mount(self) -> None:
         self._relayout()
@@ -232,29 +239,84 @@ class ArticleView(ScrollView, can_focus=True):
             return
         anchor = self.offset_at_line(int(self.scroll_y)) if self._lines else 0
         self._wrapped_width = width
-        self._lines = wrap(self.document.text, self.document.paragraphs, width)
-        # A blank line sorts just before the paragraph after it, so offsets never land on it.
-        self._starts = [
-            span[0] if span else next_start - 0.5 for span, next_start in zip(self._lines, _next_starts(self._lines))
-        ]
+        self._lines, self._starts, self._wrapped = [], [], 0
         self._cache.clear()
-        self.virtual_size = Size(width, len(self._lines))
         self.scroll_to(y=self.line_of(anchor), animate=False)
+        self._wrap_through_line(int(self.scroll_y) + self._screen_lines())
         self.refresh()
 
+    def _screen_lines(self) -> int:
+        return max(self.scrollable_content_region.height, self.size.height, 1)
+
+    def _wrap_through_line(self, line: int) -> None:
+        """Wrap on until line `line` (and a screen more) is exact, or the text ends."""
+        target = line + self._screen_lines()
+        while len(self._lines) <= target and self._wrap_more():
+            pass
+
+    def _wrap_through_offset(self, offset: int) -> None:
+        """Wrap on until the paragraph holding `offset`, and a screen after it, is exact."""
+        paragraphs = self.document.paragraphs
+        while self._wrapped < len(paragraphs) and paragraphs[self._wrapped][0] <= offset:
+            self._wrap_more()
+        self._wrap_through_line(len(self._lines))
+
+    def _wrap_all(self) -> None:
+        while self._wrap_more():
+            pass
+
+    def _wrap_more(self, batch: int = 200) -> bool:
+        """Wrap the next paragraphs; False when every paragraph is wrapped already."""
+        paragraphs = self.document.paragraphs
+        if self._wrapped >= len(paragraphs) or self._wrapped_width <= 0:
+            return False
+        chunk = paragraphs[self._wrapped : self._wrapped + batch]
+        lines = wrap(self.document.text, chunk, self._wrapped_width)
+        if self._wrapped:
+            lines.insert(0, None)  # the blank line between the last paragraph wrapped and this chunk
+        # A blank line sorts just before the paragraph after it, so offsets never land on it.
+        self._starts.extend(
+            span[0] if span else next_start - 0.5 for span, next_start in zip(lines, _next_starts(lines))
+        )
+        self._lines.extend(lines)
+        self._wrapped += len(chunk)
+        self._update_virtual_size()
+        return True
+
+    def _update_virtual_size(self) -> None:
+        """Exact lines, plus an estimate for the text not wrapped yet (at this text's lines per character)."""
+        paragraphs = self.document.paragraphs
+        height = len(self._lines)
+        if self._wrapped < len(paragraphs):
+            done = paragraphs[self._wrapped][0]
+            height += -(-(len(self.document.text) - done) * len(self._lines) // max(done, 1))
+        self.virtual_size = Size(self._wrapped_width, height)
+
+    @property
+    def fully_wrapped(self) -> bool:
+        """Whether every paragraph has its exact lines (the virtual height is then exact)."""
+        return self._wrapped >= len(self.document.paragraphs)
+
     def offset_at_line(self, line: int) -> int:
+        self._wrap_through_line(line)
         for index in range(min(line, len(self._lines) - 1), -1, -1):
             if self._lines[index]:
                 return self._lines[index][0]
         return 0
 
     def line_of(self, offset: int) -> int:
-        """The wrapped line that holds a character offset."""
+        """The wrapped line that holds a character offset (wrapping up to it first)."""
+        self._wrap_through_offset(offset)
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def scroll_to_offset(self, offset: int) -> None:
         """Bring a character offset into view, a few lines from the top."""
         self.scroll_to(y=max(0, self.line_of(offset) - 3), animate=False)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Lines scrolled to (a key, the wheel, the scrollbar) are wrapped before they are drawn."""
+        self._wrap_through_line(int(new_value))
+        super().watch_scroll_y(old_value, new_value)
 
     # --- rendering ---------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -267,6 +329,8 @@ class ArticleView(ScrollView, can_focus=True):
         return strip.crop_extend(int(self.scroll_x), int(self.scroll_x) + width, self.rich_style)
 
     def _render_text_line(self, line_number: int) -> Strip:
+        if line_number >= len(self._lines):
+            self._wrap_through_line(line_number)  # a safety net: scrolling wraps ahead already
         if line_number >= len(self._lines) or self._lines[line_number] is None:
             return Strip.blank(0)
         if self._runs_stale:
