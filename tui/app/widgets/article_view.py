@@ -241,8 +241,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped_width = width
         self._lines, self._starts, self._wrapped = [], [], 0
         self._cache.clear()
-        self.scroll_to(y=self.line_of(anchor), animate=False)
-        self._wrap_through_line(int(self.scroll_y) + self._screen_lines())
+        line = self.line_of(anchor)  # wraps through the anchor and a screen after it
+        self._update_virtual_size()
+        self.scroll_to(y=line, animate=False)
         self.refresh()
 
     def _screen_lines(self) -> int:
@@ -251,22 +252,28 @@ class ArticleView(ScrollView, can_focus=True):
     def _wrap_through_line(self, line: int) -> None:
         """Wrap on until line `line` (and a screen more) is exact, or the text ends."""
         target = line + self._screen_lines()
+        if len(self._lines) > target or self.fully_wrapped:
+            return
         while len(self._lines) <= target and self._wrap_more():
             pass
+        self._update_virtual_size()
 
     def _wrap_through_offset(self, offset: int) -> None:
         """Wrap on until the paragraph holding `offset`, and a screen after it, is exact."""
         paragraphs = self.document.paragraphs
+        before = self._wrapped
         while self._wrapped < len(paragraphs) and paragraphs[self._wrapped][0] <= offset:
             self._wrap_more()
+        if self._wrapped != before:
+            self._update_virtual_size()
         self._wrap_through_line(len(self._lines))
 
     def _wrap_all(self) -> None:
-        while self._wrap_more():
-            pass
+        if self._wrap_more(len(self.document.paragraphs)):
+            self._update_virtual_size()
 
     def _wrap_more(self, batch: int = 200) -> bool:
-        """Wrap the next paragraphs; False when every paragraph is wrapped already."""
+        """Wrap the next `batch` paragraphs; False when every paragraph is wrapped already."""
         paragraphs = self.document.paragraphs
         if self._wrapped >= len(paragraphs) or self._wrapped_width <= 0:
             return False
@@ -280,7 +287,6 @@ class ArticleView(ScrollView, can_focus=True):
         )
         self._lines.extend(lines)
         self._wrapped += len(chunk)
-        self._update_virtual_size()
         return True
 
     def _update_virtual_size(self) -> None:
