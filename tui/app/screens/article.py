@@ -125,8 +125,10 @@ class ArticleScreen(Screen):
             self.call_after_refresh(self.analyse)  # the text paints first; spaCy's import holds the GIL
 
     def _set_status(self, status: str) -> None:
-        """The same words in the title bar, the quotes pane and the sidebar while there is nothing else."""
-        self.sub_title = status
+        """The same words in the title bar, the quotes pane and the sidebar while there is nothing else.
+        The screen's sub_title is set without its repaint: assigning it repaints the whole screen
+        (every pane re-rendered, 25-60 ms with a long article) though the title bar shows it."""
+        self.set_reactive(Screen.sub_title, status)
         self.query_one(TitleBar).show(status=status)
         if not self.analysed:
             quotes, panel = self.query_one(QuoteList), self.query_one(StancePanel)
@@ -156,8 +158,10 @@ class ArticleScreen(Screen):
             bar.update(total=total, progress=done)
 
     def _hide_progress(self) -> None:
+        """Hidden, not removed: removing a widget repaints the whole screen (every pane again, as
+        long as a frame with a long article), hiding it lays out only the title bar."""
         for indicator in self.query("#progress"):
-            indicator.remove()
+            indicator.display = False
 
     def analysis_failed(self, message: str) -> None:
         self._hide_progress()
@@ -167,13 +171,13 @@ class ArticleScreen(Screen):
         panel.rebuild()
         self.notify(message, title="Analysis failed", severity="error", markup=False, timeout=10)
 
-    async def show_document(self, document: Document) -> None:
+    def show_document(self, document: Document) -> None:
         self.document = document
         self.analysed = True
-        # The bar goes first and every pane changes after it, in one update: one layout and one
-        # repaint of the screen instead of three, so a key pressed now waits less.
-        await self.query("#progress").remove()
+        # The bar goes and every pane changes in one update: one layout and one repaint of what
+        # changed instead of three, so a key pressed now waits less.
         with self.app.batch_update():
+            self._hide_progress()
             self.query_one(ArticleView).set_document(document)
             self.query_one(QuoteList).set_document(document)
             self.query_one(StancePanel).set_document(document)
@@ -187,7 +191,7 @@ class ArticleScreen(Screen):
         self._label_panes()
         if document.partial:
             self.notify(document.partial, title="Analysed in part", severity="warning", timeout=10)
-        self.app.record(self.article, document)
+        self.call_after_refresh(self.app.record, self.article, document)  # after the paint: it hashes the text
         if self.initial_quote:
             self.call_after_refresh(self.jump_to_quote, self.initial_quote)
 
