@@ -178,3 +178,13 @@ async def test_a_narrower_terminal_rewraps_and_keeps_the_place_in_a_long_article
         assert len(everything[0]) < 60  # wrapped at the new, narrower width
         assert shown == everything[int(view.scroll_y) : int(view.scroll_y) + len(shown)]
         assert int(view.scroll_y) <= view.line_of(top) < int(view.scroll_y) + len(shown)  # still on screen
+
+
+async def test_a_key_pressed_as_the_article_opens_is_not_lost(tmp_path):
+    app, _ = _open(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("j")  # before the pane's first layout has shown its scrollbar
+        assert view.scroll_y == 1
+        await pilot.press("j")
+        assert view.scroll_y == 2

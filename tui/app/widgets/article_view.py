@@ -152,6 +152,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
 
     # --- keys: no animation, so a held key never queues up scrolling -------------
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """As soon as the text is taller than the pane: Textual allows scrolling only once a layout
+        has shown the scrollbar, and a key pressed as the article opens was lost until then."""
+        return super().allow_vertical_scroll or (not self.disabled and self.max_scroll_y > 0)
+
     def action_line(self, step: int) -> None:
         self.scroll_to(y=self.scroll_y + step, animate=False)
 
