@@ -188,3 +188,24 @@ async def test_a_key_pressed_as_the_article_opens_is_not_lost(tmp_path):
         assert view.scroll_y == 1
         await pilot.press("j")
         assert view.scroll_y == 2
+
+
+async def test_the_footer_follows_the_focused_pane(tmp_path):
+    """The footer is rebuilt once per burst of binding changes, and only when its keys change:
+    moving between panes still changes the keys it shows."""
+    app, _ = _open(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+
+        async def shown_after_focus(pane) -> set[str]:
+            pane.focus()
+            for _ in range(20):  # the footer is rebuilt a refresh or two after the focus moves
+                await pilot.pause()
+                keys = {key.description for key in app.screen.query("FooterKey")}
+                if keys and ("Jump" in keys) == isinstance(pane, QuoteList):
+                    break
+            return keys
+
+        article, quotes = app.screen.query_one(ArticleView), app.screen.query_one(QuoteList)
+        for pane, expected in ((article, False), (quotes, True), (article, False)):
+            shown = await shown_after_focus(pane)
+            assert "Find" in shown and ("Jump" in shown) == expected
