@@ -100,12 +100,10 @@ class ArticleScreen(Screen):
             with Vertical(id="sidebar"):
                 yield StancePanel(self.document, analysed=self.analysed, id="stances")
                 yield Static(id="stance-detail")
-        yield Input(placeholder="find in the article (enter: go, escape: close)", id="find")
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.article.title or "newsreader"
-        self.query_one("#find", Input).display = False
         self.query_one(QuoteList).rebuild()
         self.query_one(StancePanel).rebuild()
         self.query_one(ArticleView).focus()
@@ -315,8 +313,13 @@ class ArticleScreen(Screen):
             self.query_one(ArticleView).focus()
 
     # --- find ----------------------------------------------------------------
-    def action_find(self) -> None:
-        field = self.query_one("#find", Input)
+    async def action_find(self) -> None:
+        """The find field, made on the first find (a cached article paints without it)."""
+        fields = self.query("#find").results(Input)
+        field = next(fields, None)
+        if field is None:
+            field = Input(placeholder="find in the article (enter: go, escape: close)", id="find")
+            await self.mount(field, before=self.query_one(KeyFooter))
         field.display = True
         field.focus()
 
@@ -373,8 +376,8 @@ class ArticleScreen(Screen):
         self._step_hit(-1)
 
     def action_back(self) -> None:
-        field = self.query_one("#find", Input)
-        if field.display:
+        field = next(self.query("#find").results(Input), None)
+        if field is not None and field.display:
             field.display = False
             self.query_one(ArticleView).focus()
             return
