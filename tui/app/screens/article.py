@@ -47,6 +47,7 @@ class ArticleScreen(Screen):
     """The text shows at once; highlights arrive when the analysis worker finishes."""
 
     HELP_TITLE = "Article"
+    AUTO_FOCUS = "#article"  # the article has the focus from the start: no first focus on the quotes to move
 
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="back", tooltip="Back to the library (or close find)"),
