@@ -88,3 +88,28 @@ def test_the_model_version_in_cache_keys_is_the_installed_one():
     assert model is not None
     assert model_version(model) == metadata.version(model) != "?"
     assert model_version("no_such_model_installed") == "?"
+
+
+def test_a_folder_with_an_article_not_yet_analysed_starts_the_model_at_launch(tmp_path, monkeypatch):
+    """`newsreader FOLDER` (the bundled seeds with no argument) starts loading spaCy before the app
+    starts, as `newsreader FILE` does, when one of its files is not analysed yet; not otherwise."""
+    import tui.cli
+    from tui.documents import plain_document
+
+    folder = tmp_path / "harbour"
+    folder.mkdir()
+    for number in range(2):
+        (folder / f"story{number}.txt").write_text(f"Harbour {number}\n\nThe ferry runs at {number}.\n", "utf-8")
+    started: list[bool] = []
+    monkeypatch.setattr(Engine, "start_loading", lambda self: started.append(True))
+    monkeypatch.setattr(tui.cli, "_run_app", lambda app, **options: 0)
+
+    assert tui.cli.main([str(folder)]) == 0
+    assert started == [True]
+
+    engine = Engine()
+    for path in sorted(folder.iterdir()):
+        article = load_article(path)
+        engine.cache.save(engine.key(article), plain_document(article))
+    assert tui.cli.main([str(folder)]) == 0
+    assert started == [True]  # every file analysed: nothing to load
