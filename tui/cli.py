@@ -14,6 +14,7 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tui import __version__
@@ -297,24 +298,45 @@ def run_open(argv: list[str]) -> int:
         return EXIT_BAD_INPUT
     if target.is_file():
         try:
-            _load_model_early(load_article(target))
+            _load_model_early([load_article(target)])
         except SourceError as error:
             _error(str(error))
             return EXIT_BAD_INPUT
+    else:
+        _load_model_early(_first_articles(target))
     from tui.app.app import NewsreaderApp
 
     return _run_app(NewsreaderApp(target))
 
 
-def _load_model_early(article: Article) -> None:
-    """An article not yet analysed: spaCy starts loading in the analysis process now, while Textual
-    starts, instead of after the first paint (the app's engine uses the same process)."""
+def _load_model_early(articles: Iterable[Article]) -> None:
+    """One of these articles not yet analysed: spaCy starts loading in the analysis process now,
+    while Textual starts, instead of after the first paint (the app's engine uses the same process)."""
     from tui.documents import Engine
     from tui.store import load_config
 
     engine = Engine(load_config().model, separate_process=True)
-    if engine.model and engine.cached(article) is None:
+    if engine.model and any(engine.cached(article) is None for article in articles):
         engine.start_loading()
+
+
+FILES_CHECKED_AT_LAUNCH = 20
+"""A folder's first files looked at for one not yet analysed (reading them all would delay the
+library's first paint in a large folder; the library starts the model itself after that paint)."""
+
+
+def _first_articles(folder: Path) -> Iterator[Article]:
+    """The folder's first article files, read one by one as they are asked for; bad files skipped
+    (the library lists them with their message)."""
+    from tui.sources import load_library
+
+    try:
+        paths = load_library(folder)[:FILES_CHECKED_AT_LAUNCH]
+    except (SourceError, OSError):  # the library screen says what is wrong with the folder
+        return
+    for path in paths:
+        with contextlib.suppress(SourceError):
+            yield load_article(path)
 
 
 def _run_app(app, **run_options) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
 from collections.abc import Callable
 
@@ -30,12 +31,6 @@ class Engine:
         self.model = chosen_model(model)
         self.cache = cache or ParseCache()
         self.separate_process = separate_process
-        if separate_process:
-            from multiprocessing import resource_tracker
-
-            # Started now, while stderr is the real one: inside a running Textual app it is not
-            # a file, and the tracker cannot be started then.
-            resource_tracker.ensure_running()
         self._analyzer = None
         self._warm = False
         self._lock = threading.Lock()
@@ -170,8 +165,27 @@ def _running_child() -> _ChildProcess:
     """The analysis process, started now if there is none or the last one died (hold `_child_lock`)."""
     global _child
     if _child is None or not _child.process.is_alive():
+        _start_resource_tracker()
         _child = _ChildProcess()
     return _child
+
+
+def _start_resource_tracker() -> None:
+    """multiprocessing's resource tracker, which a spawned process needs, started only when one is
+    (a cached article never starts either). It is handed our stderr; inside a running Textual app
+    that is a capture with no file behind it (fileno -1, which cannot be passed on), so there the
+    tracker gets /dev/null: anything it wrote to the terminal would garble the app's screen."""
+    from multiprocessing import resource_tracker
+
+    try:
+        has_file = sys.stderr.fileno() >= 0
+    except (AttributeError, ValueError, OSError):
+        has_file = False
+    if has_file:
+        resource_tracker.ensure_running()
+        return
+    with open(os.devnull, "w") as nowhere, contextlib.redirect_stderr(nowhere):
+        resource_tracker.ensure_running()
 
 
 def _serve(connection) -> None:

@@ -6,6 +6,7 @@ whether a sentence speaks well or badly of a person. One table each, read once.
 
 from __future__ import annotations
 
+import contextlib
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -27,17 +28,20 @@ def stance_verbs() -> dict[tuple[str, ...], float]:
 
 
 @lru_cache(maxsize=1)
+def vader():
+    """VADER's analyser, built once: building it parses its lexicon files, which the word table
+    below and the sentence scores in sentiment.py both read."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
 def evaluations() -> dict[str, float]:
     """Evaluative words: our list first, then VADER's lexicon (valence / 4, clipped to ±1)."""
     table: dict[str, float] = {}
-    try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-        table.update(
-            {word: max(-1.0, min(1.0, value / 3.0)) for word, value in SentimentIntensityAnalyzer().lexicon.items()}
-        )
-    except ImportError:  # pragma: no cover - vaderSentiment is a dependency
-        pass
+    with contextlib.suppress(ImportError):  # pragma: no cover - vaderSentiment is a dependency
+        table.update({word: max(-1.0, min(1.0, value / 3.0)) for word, value in vader().lexicon.items()})
     for line in lexicons.read("evaluations.tsv"):
         word, polarity = line.split("\t")
         table[word] = float(polarity)

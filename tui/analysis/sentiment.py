@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from tui.analysis import lexicons
-from tui.analysis.polarity import evaluation, negated, stance_verbs
+from tui.analysis.polarity import evaluation, negated, stance_verbs, vader
 
 _COPULAS = lexicons.words("copulas.txt")
 _PREVAIL = lexicons.words("prevail_verbs.txt")
@@ -33,13 +33,6 @@ FEATURES = (
     "speaks x compound",
     "bias",
 )
-
-
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +132,7 @@ def features(doc: Doc, start: int, end: int) -> list[float] | None:
         return None
     mention = {t.i for t in span}
     root = span.root
-    sentence = _vader().polarity_scores(root.sent.text)
+    sentence = vader().polarity_scores(root.sent.text)
     positive, negative = nearby_values(root, mention)
     speaks = 1.0 if root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH else 0.0
     quotes = 1.0 if any(mark in root.sent.text for mark in '"“”') else 0.0

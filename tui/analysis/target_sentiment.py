@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import math
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -75,17 +76,41 @@ def all_features(doc: Doc, start: int, end: int, context: Span | None = None) ->
     return values
 
 
+class Weights(Mapping[str, tuple[float, float, float]]):
+    """Feature -> (against, neutral, favour) weights, each row's numbers read when it is first
+    looked up: an article reads a few hundred of the ~50,000 rows, and turning every row into
+    floats up front costs the first analysis ~0.1 s."""
+
+    def __init__(self, rows: dict[str, str]):
+        self._rows = rows
+        self._read: dict[str, tuple[float, float, float]] = {}
+
+    def __getitem__(self, name: str) -> tuple[float, float, float]:
+        found = self._read.get(name)
+        if found is None:
+            against, neutral, favour = self._rows[name].split("\t")
+            found = self._read[name] = (float(against), float(neutral), float(favour))
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._rows
+
+    def get(self, name, default=None):  # type: ignore[override]  # most features have no row: no KeyError for them
+        return self[name] if name in self._rows else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 @lru_cache(maxsize=1)
-def weights() -> dict[str, tuple[float, float, float]]:
-    """Feature -> (against, neutral, favour) weights; the row `bias` holds the intercepts."""
+def weights() -> Weights:
+    """The model's weights; the row `bias` holds the intercepts."""
     data = resources.files("tui.analysis").joinpath("weights", WEIGHTS_FILE).read_bytes()
-    table = {}
-    for line in gzip.decompress(data).decode("utf-8").split("\n"):  # not splitlines: U+0085 is in words
-        if not line:
-            continue
-        name, *row = line.split("\t")
-        table[name] = (float(row[0]), float(row[1]), float(row[2]))
-    return table
+    lines = gzip.decompress(data).decode("utf-8").split("\n")  # not splitlines: U+0085 is in words
+    return Weights(dict(line.split("\t", 1) for line in lines if line))
 
 
 def polarity_toward(doc: Doc, start: int, end: int, context: Span | None = None) -> tuple[int, float]:

@@ -1,4 +1,8 @@
-"""The newsreader Textual app: a library of articles and an article screen."""
+"""The newsreader Textual app: a library of articles and an article screen.
+
+Screens are imported where they are first opened, not here: launching on one
+article imports no library, help or file screen (startup time, benchmarks/startup.py).
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.app.keys import known_actions
-from tui.app.screens.article import ArticleScreen
-from tui.app.screens.help import HelpScreen
-from tui.app.screens.library import LibraryScreen
-from tui.app.screens.open_file import OpenFileScreen
 from tui.documents import Engine
-from tui.library_analysis import index_of
 from tui.sanitize import visible_block
 from tui.sources import Article, SourceError, load_article, load_library
 from tui.store import Library, LibraryError, ParseCache, load_config, text_hash
@@ -71,22 +70,30 @@ class NewsreaderApp(App):
 
     def get_default_screen(self) -> Screen:
         """The first screen is the library or the article itself: no blank screen under it."""
-        if self.initial_article is not None:
-            return ArticleScreen(self.initial_article)
-        if self.target.is_dir():
+        article = self.initial_article
+        if article is None and not self.target.is_dir():
             try:
-                paths = load_library(self.target)
+                article = load_article(self.target)
             except SourceError as error:
                 self._startup_problems.append(str(error))
-                paths = []
-            if not paths:
-                self._startup_problems.append(f"{self.target}: no articles (.txt, .md, .html) here")
-            return LibraryScreen(paths, self.target.resolve().name)
+                return self._library_screen([])
+        if article is not None:
+            from tui.app.screens.article import ArticleScreen
+
+            return ArticleScreen(article)
         try:
-            return ArticleScreen(load_article(self.target))
+            paths = load_library(self.target)
         except SourceError as error:
             self._startup_problems.append(str(error))
-            return LibraryScreen([])
+            paths = []
+        if not paths:
+            self._startup_problems.append(f"{self.target}: no articles (.txt, .md, .html) here")
+        return self._library_screen(paths, self.target.resolve().name)
+
+    def _library_screen(self, paths: list[Path], name: str = "") -> Screen:
+        from tui.app.screens.library import LibraryScreen
+
+        return LibraryScreen(paths, name)
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
@@ -147,12 +154,17 @@ class NewsreaderApp(App):
         find: str | None = None,
     ) -> None:
         """Open an article (at a quote, or at the first hit of `find`)."""
+        from tui.app.screens.article import ArticleScreen
+
         self._on_close = on_close or self._on_close
         self.push_screen(ArticleScreen(article, quote_id=quote_id, find=find))
 
     def open_neighbour(self, step: int, unread: bool = False) -> bool:
         """From an article screen: the library's next (or previous) article, or next unread one,
         in the article's place. False when there is none (or no library under it)."""
+        from tui.app.screens.article import ArticleScreen
+        from tui.app.screens.library import LibraryScreen
+
         library = next((s for s in reversed(self.screen_stack) if isinstance(s, LibraryScreen)), None)
         if library is None:
             return False
@@ -164,6 +176,8 @@ class NewsreaderApp(App):
 
     def close_article(self) -> None:
         """Back to the library, or quit when the article was opened on its own."""
+        from tui.app.screens.library import LibraryScreen
+
         if len(self.screen_stack) > 1:
             self.pop_screen()
             if self._on_close and isinstance(self.screen, LibraryScreen):
@@ -173,6 +187,8 @@ class NewsreaderApp(App):
 
     def record(self, article: Article, document) -> None:
         """An article was opened and analysed: mark it read and keep its counts for listings."""
+        from tui.library_analysis import index_of
+
         digest = text_hash(document.text)
         try:
             self.library.mark_read(digest)
@@ -184,6 +200,8 @@ class NewsreaderApp(App):
 
     # --- actions ----------------------------------------------------------------
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -194,6 +212,8 @@ class NewsreaderApp(App):
         self.notify(f"theme: {self.theme}", timeout=2, markup=False)
 
     def action_export_json(self) -> None:
+        from tui.app.screens.article import ArticleScreen
+
         screen = self.screen
         if not isinstance(screen, ArticleScreen) or not screen.analysed:
             self.notify("open an analysed article first", severity="warning")
@@ -207,6 +227,8 @@ class NewsreaderApp(App):
         self.notify(f"saved {target}", markup=False)
 
     def action_copy_quote(self) -> None:
+        from tui.app.screens.article import ArticleScreen
+
         screen = self.screen
         text = screen.quote_citation() if isinstance(screen, ArticleScreen) else None
         if not text:
@@ -216,6 +238,8 @@ class NewsreaderApp(App):
         self.notify(f"copied: {text}", timeout=3, markup=False)
 
     def action_open_file(self) -> None:
+        from tui.app.screens.open_file import OpenFileScreen
+
         self.push_screen(OpenFileScreen(), self._open_path)
 
     def _open_path(self, path: str | None) -> None:

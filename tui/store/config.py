@@ -6,8 +6,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomlkit
-
 from tui.store.paths import config_dir
 
 
@@ -90,7 +88,10 @@ def save_theme(theme: str, path: Path | None = None) -> str:
     """Write `theme = "…"` into config.toml, keeping everything else in the file as it was.
 
     Returns "" on success, or why the file was left alone (a file that does not parse
-    is never overwritten)."""
+    is never overwritten). tomlkit, which keeps the file's comments and layout, is imported
+    only here: reading the config at launch needs only tomllib."""
+    import tomlkit
+
     path = path or config_path()
     try:
         document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()

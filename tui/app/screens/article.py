@@ -10,10 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import Input, Static
 
-from tui.analysis.attribution.rules import why
-from tui.app.screens.stance_grid import StanceGridScreen, describe
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.quote_list import QuoteList
@@ -49,6 +47,7 @@ class ArticleScreen(Screen):
     """The text shows at once; highlights arrive when the analysis worker finishes."""
 
     HELP_TITLE = "Article"
+    AUTO_FOCUS = "#article"  # the article has the focus from the start: no first focus on the quotes to move
 
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="back", tooltip="Back to the library (or close find)"),
@@ -102,12 +101,10 @@ class ArticleScreen(Screen):
             with Vertical(id="sidebar"):
                 yield StancePanel(self.document, analysed=self.analysed, id="stances")
                 yield Static(id="stance-detail")
-        yield Input(placeholder="find in the article (enter: go, escape: close)", id="find")
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.article.title or "newsreader"
-        self.query_one("#find", Input).display = False
         self.query_one(QuoteList).rebuild()
         self.query_one(StancePanel).rebuild()
         self.query_one(ArticleView).focus()
@@ -120,6 +117,8 @@ class ArticleScreen(Screen):
             # Only an article that must be analysed shows progress (a cached one paints at once).
             # Pulses while the model loads, then fills as the text is parsed and each stage is done.
             # It sits in the title bar: taking it away then changes no pane's size (no new layout).
+            from textual.widgets import ProgressBar  # only here: a cached article never needs one
+
             self.query_one(TitleBar).mount(ProgressBar(total=None, show_eta=False, id="progress"))
             self._set_status("loading the language model…" if not self.app.engine.model_loaded else "analysing…")
             self.call_after_refresh(self.analyse)  # the text paints first; spaCy's import holds the GIL
@@ -154,6 +153,8 @@ class ArticleScreen(Screen):
         self.app.call_from_thread(self._show_progress, done, total)
 
     def _show_progress(self, done: int, total: int) -> None:
+        from textual.widgets import ProgressBar
+
         for bar in self.query("#progress").results(ProgressBar):
             bar.update(total=total, progress=done)
 
@@ -191,7 +192,8 @@ class ArticleScreen(Screen):
         self._label_panes()
         if document.partial:
             self.notify(document.partial, title="Analysed in part", severity="warning", timeout=10)
-        self.call_after_refresh(self.app.record, self.article, document)  # after the paint: it hashes the text
+        # Marked read and counted once this frame is drawn: the library's commits wait on the disk, and it hashes the text.
+        self.call_after_refresh(self.app.record, self.article, document)
         if self.initial_quote:
             self.call_after_refresh(self.jump_to_quote, self.initial_quote)
 
@@ -231,6 +233,8 @@ class ArticleScreen(Screen):
 
     def on_quote_list_chosen(self, message: QuoteList.Chosen) -> None:
         """The article at the quote, and why it reads so under the sidebar (the quote's detail)."""
+        from tui.analysis.attribution.rules import why
+
         self.jump_to_quote(message.quote.id)
         reason = why(self.document, message.quote)
         self.query_one("#stance-detail", Static).update(Text(f"why: {reason}"))
@@ -242,11 +246,15 @@ class ArticleScreen(Screen):
         """The stance's rule, cue and evidence under the sidebar, and the article at the evidence."""
         if stance is None:
             return
+        from tui.app.screens.stance_grid import describe
+
         self.query_one("#stance-detail", Static).update(describe(self.document, stance, self.app))
         if stance.evidence:
             self.jump_to_quote(stance.evidence[0])
 
     def action_stance_grid(self) -> None:
+        from tui.app.screens.stance_grid import StanceGridScreen
+
         if not self.analysed:
             self.notify("the analysis is still running", timeout=2)
             return
@@ -310,8 +318,13 @@ class ArticleScreen(Screen):
             self.query_one(ArticleView).focus()
 
     # --- find ----------------------------------------------------------------
-    def action_find(self) -> None:
-        field = self.query_one("#find", Input)
+    async def action_find(self) -> None:
+        """The find field, made on the first find (a cached article paints without it)."""
+        fields = self.query("#find").results(Input)
+        field = next(fields, None)
+        if field is None:
+            field = Input(placeholder="find in the article (enter: go, escape: close)", id="find")
+            await self.mount(field, before=self.query_one(KeyFooter))
         field.display = True
         field.focus()
 
@@ -368,8 +381,8 @@ class ArticleScreen(Screen):
         self._step_hit(-1)
 
     def action_back(self) -> None:
-        field = self.query_one("#find", Input)
-        if field.display:
+        field = next(self.query("#find").results(Input), None)
+        if field is not None and field.display:
             field.display = False
             self.query_one(ArticleView).focus()
             return
