@@ -61,7 +61,7 @@ CASES = [
     ),
     pytest.param(
         "Luther Ray Pate IV runs the fund. Pate said the money would go to schools.",
-        [("Luther Ray Pate IV", "indirect", "the money would go to schools", "clause.that", "untagged-name")],
+        [("Luther Ray Pate IV", "indirect", "the money would go to schools", "clause.that", "mention.name")],
         id="a_surname_finds_a_name_ending_in_a_suffix",
     ),
     pytest.param(
@@ -107,6 +107,33 @@ CASES = [
         "Tom Reyes opened the debate in Madison on Monday.\nThe Wisconsin Republican said the budget would balance.",
         [("Tom Reyes", "indirect", "the budget would balance", "clause.that", "mention.role")],
         id="one_member_of_a_party_as_an_epithet_is_the_last_subject",
+    ),
+    pytest.param(
+        "Harbour Days, Part 2.\n\nEditor’s Note: The following is an excerpt from retired captain Ada Morrow’s new "
+        "memoir, Harbour Days.\n\nThe board met at noon. I told them that the pier would not last the winter.",
+        [("Ada Morrow", "indirect", "the pier would not last the winter", "clause.that", "author.named")],
+        id="a_book_excerpt_s_narrator_is_its_named_author",
+    ),
+    pytest.param(
+        "Why the ferry matters.\n\nBy Tom Reyes\n\nThe ferry has run for a century. Let me say that it should run for another.",
+        [("Tom Reyes", "indirect", "it should run for another", "clause.that", "author.named")],
+        id="a_byline_names_the_narrator",
+    ),
+    pytest.param(
+        "The ferry has run for a century. We argued last week that it should run for another.",
+        [("the author", "indirect", "it should run for another", "clause.that", "author")],
+        id="the_narration_s_we_is_the_writer",
+    ),
+    pytest.param(
+        "The council asked the mayor about the flood. Tom Reyes provided a written statement on Friday.\n\n"
+        "“The repairs will be finished by May,” the statement said.",
+        [("Tom Reyes", "direct", "The repairs will be finished by May", "clause.all-quoted", "document.given")],
+        id="a_statement_someone_was_just_said_to_give_is_theirs",
+    ),
+    pytest.param(
+        "Tom Reyes sat through the verdict without a word. His face lit up, his eyes shining, as if to say, “We won.”",
+        [("Tom Reyes", "direct", "We won.", "clause.all-quoted", "body.owner")],
+        id="a_part_of_someone_speaks_for_them",
     ),
 ]
 

@@ -29,7 +29,7 @@ CASES = [
     pytest.param(
         "Okafor: Bridge Tolls Must Go Before Winter\n\nCouncillor Grace Okafor told the council on Monday that the tolls were hurting small shops.",
         [
-            ("Grace Okafor", "direct", "Bridge Tolls Must Go Before Winter", "transcript.name-colon", "untagged-name"),
+            ("Grace Okafor", "direct", "Bridge Tolls Must Go Before Winter", "transcript.name-colon", "mention.name"),
             ("Grace Okafor", "indirect", "the tolls were hurting small shops", "clause.that", "mention.name"),
         ],
         id="headline_naming_a_person_the_article_names",

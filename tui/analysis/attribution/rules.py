@@ -63,6 +63,7 @@ SPEAKER_RULES: dict[str, str] = {
     "relative": "which/who, the noun it hangs on",
     "title-names": "title phrase naming the person",
     "author": "I in the narration, the writer",
+    "author.named": "I in the narration, the writer the opening names (byline, excerpt)",
     "pronoun.reporter": "pronoun, subject of the reporting verb above",
     "pronoun.subject": "pronoun, nearest subject of that gender",
     "pronoun.last-person": "pronoun, last person of that gender",
@@ -73,6 +74,8 @@ SPEAKER_RULES: dict[str, str] = {
     "noun-phrase": "noun phrase",
     "coordination": "people named together speak together",
     "document.owner": "the owner or author of a report or statement",
+    "document.given": "who was just said to give the statement or tweet",
+    "body.owner": "whose face, eyes or voice (his eyes gleaming, as if to say)",
     "not-a-speaker": "the phrase names no one (an abstract noun, a role noun alone)",
     "continuation": "same speaker as the quote before",
 }

@@ -58,6 +58,7 @@ class Cluster:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     quoted: int = 0
     first_speaker_name: str = ""
+    head: str = ""  # an unnamed document's head noun, by lemma ("poll" of "the exit polls")
 
     def add(self, start: int, end: int) -> None:
         self.mentions.append((start, end))

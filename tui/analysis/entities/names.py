@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from tui.analysis.entities.mentions import Cluster, Mentions, norm, place_aliases, strip_possessive
+from tui.analysis import lexicons
+from tui.analysis.entities.mentions import (
+    POSSESSIVE,
+    Cluster,
+    Mentions,
+    anonymous_nouns,
+    norm,
+    place_aliases,
+    role_nouns,
+    strip_possessive,
+    titles,
+)
+
+ORGANISATION_NOUNS = lexicons.words("organisation_nouns.txt")
+PERSON_NOUNS = lexicons.words("person_nouns.txt")
 
 _ENTITY_KINDS = {
     "PERSON": "person",
@@ -18,10 +32,12 @@ _ENTITY_KINDS = {
 
 def gather_names(m: Mentions) -> None:
     """People: the PERSON entities (and titled names the tagger called organisations), clustered by their parts."""
+    titled = _titled_words(m)
     people = [
         ent
         for ent in m.doc.ents
-        if (ent.label_ == "PERSON" or m.titled_name(ent)) and not _organisation_s_first_word(m, ent)
+        if (ent.label_ == "PERSON" or m.titled_name(ent) or _person_called_organisation(m, ent, titled))
+        and not _organisation_s_first_word(m, ent)
     ]
     # Full names first, so that "Sir Keir" finds "Keir Starmer" wherever it stands.
     prepared = [(ent, *m.name_span(ent.start, ent.end)) for ent in people]
@@ -43,6 +59,58 @@ def gather_names(m: Mentions) -> None:
     for ent in m.doc.ents:
         if ent.label_ != "PERSON" and norm(ent.text) in full and ent.start not in m.by_token:
             m.register(full[norm(ent.text)], ent.start, ent.end, person=True)
+
+
+def _titled_words(m: Mentions) -> set[str]:
+    """The words written after a title anywhere in the article ("D’Souza" of "Mr. D’Souza")."""
+    return {m.doc[t.i + 1].text for t in m.doc[:-1] if t.lower_ in titles() and t.is_title}
+
+
+def _person_called_organisation(m: Mentions, ent: Span, titled: set[str]) -> bool:
+    """A person's name the tagger called an organisation: "bestselling author Dinesh D’Souza"
+    (a person noun before it), "Sant Singh Chatwal, a hotelier," (one set in apposition after
+    it), or a name whose last word the article writes after a title ("Mr. D’Souza")."""
+    words = [t for t in ent if t.text not in POSSESSIVE and not t.is_punct]
+    if ent.label_ != "ORG" or not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() for t in words):
+        return False
+    if any(t.lower_ in ORGANISATION_NOUNS for t in words):
+        return False  # "Harbour Trust", "Lakeside Police"
+    people = role_nouns() | PERSON_NOUNS | anonymous_nouns()
+    before = m.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.is_lower and before.lemma_ in people and before.dep_ in ("compound", "amod"):
+        return True
+    root = ent.root
+    for appos in root.children:
+        if appos.dep_ == "appos" and appos.lemma_.lower() in people and m.doc[appos.left_edge.i - 1].text == ",":
+            return True
+    return words[-1].text in titled
+
+
+def gather_untagged_names(m: Mentions) -> None:
+    """A known person's surname or first name the tagger left untagged or gave another type
+    ("Chatwal pleaded guilty" after "Sant Singh Chatwal", "Megyn was incredulous" after "Megyn
+    Kelly"): a mention of that person, so that a pronoun after it finds its subject."""
+    kinds = set(_ENTITY_KINDS)
+    for token in m.doc:
+        if token.pos_ != "PROPN" or token.i in m.by_token or token.ent_type_ in kinds or token.dep_ == "compound":
+            continue
+        if not token.text[:1].isupper() or any(c.dep_ == "compound" for c in token.children):
+            continue
+        if any(start <= token.idx < end for start, end in m.quoted):
+            continue  # “Only you, Dinesh,” she said: a name called out, not the narration's subject
+        word = strip_possessive(token.text)
+        person = m.known_surname(word) or _known_first_name(m, word)
+        if person is not None:
+            m.register(person, token.i, token.i + 1, person=True)
+
+
+def _known_first_name(m: Mentions, word: str) -> Cluster | None:
+    """The one person named with this first name, when no one bears it as a surname."""
+    people = [c for c in m.clusters if c.kind == "person" and c.names]
+    if any(c.names[-1].lower() == word.lower() for c in people):
+        return None
+    named = [c for c in people if len(c.names) > 1 and c.names[0].lower() == word.lower()]
+    return named[0] if len(named) == 1 else None
 
 
 def _organisation_s_first_word(m: Mentions, ent: Span) -> bool:

@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Token
 from tui.analysis import lexicons
 from tui.analysis.attribution.context import Attribution
 from tui.analysis.attribution.marks import Marked
+from tui.analysis.entities.authors import Authors
+from tui.analysis.entities.documents import DOCUMENTS, Documents
 from tui.analysis.entities.mentions import (
     SUBJECT,
     UNNAMED,
@@ -33,19 +35,18 @@ from tui.analysis.entities.mentions import (
     role_nouns,
     strip_possessive,
 )
-from tui.analysis.entities.names import gather_names, gather_places_and_organisations
+from tui.analysis.entities.names import gather_names, gather_places_and_organisations, gather_untagged_names
 from tui.analysis.entities.pronouns import PERSON_PRONOUNS, Pronouns, Resolved
 from tui.analysis.entities.roles import gather_roles
 from tui.model import Speaker
 
-DOCUMENTS = lexicons.words("documents.txt")
 PERSON_NOUNS = lexicons.words("person_nouns.txt")
 QUANTITIES = lexicons.words("quantity_nouns.txt")
 ORGANISATIONS = lexicons.words("organisation_nouns.txt")
 ABSTRACT = lexicons.words("abstract_nouns.txt")
 SPEECH_NOUNS = lexicons.words("speech_nouns.txt")
+BODY_PARTS = lexicons.words("body_parts.txt")
 OTHER_PRONOUNS = lexicons.words("other_pronouns.txt")
-AUTHOR = "the author"  # who "I" is outside quotation marks
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class SpeakerChoice:
     rule: str
 
 
-class SpeakerResolver(Pronouns):
+class SpeakerResolver(Authors, Documents, Pronouns):
     """Clusters the mentions in one document and resolves each quote's speaker."""
 
     def __init__(self, doc: Doc, marks: Sequence[Marked] = ()):
@@ -71,6 +72,7 @@ class SpeakerResolver(Pronouns):
         self._chain: dict[int, Cluster | None] = {}  # subject pronoun token -> whom it stands for
         gather_names(self)
         gather_places_and_organisations(self)
+        gather_untagged_names(self)
         gather_roles(self)
         self.person_mentions.sort(key=lambda item: item[0])
         self._learn_genders()
@@ -89,11 +91,17 @@ class SpeakerResolver(Pronouns):
         if token.dep_ == "compound" and token.head.i in self.by_token and token.head.pos_ == "PROPN":
             # "co-host Mika Brzezinski asked": the title's name speaks
             return self.by_token[token.head.i], self.spans[token.head.i], "title-names"
-        found = self._relative(token) or self._titled(token) or self._document_owner(token)
+        found = (
+            self._relative(token)
+            or self._titled(token)
+            or self._body_owner(token)
+            or self.document_owner(token)
+            or self.document_given(token)
+        )
         if found is not None:
             return found
-        if token.lower_ == "i":
-            return self._author(token)
+        if token.lower_ in ("i", "me") or (token.lower_ == "we" and not self.in_quoted(token.idx)):
+            return self.author(token)
         if token.lower_ in PERSON_PRONOUNS or token.lower_ in OTHER_PRONOUNS:
             return self._pronoun(token)
         return self._surname(token) or self._untagged_name(token) or self._noun_phrase(token)
@@ -151,25 +159,16 @@ class SpeakerResolver(Pronouns):
         cluster.add(*mention)
         return cluster, mention, "coordination"
 
-    def _document_owner(self, token: Token) -> Resolved | None:
-        """A report, a release or someone's words speak only when no one is named for them: "the
-        union's Friday release" is the union's, "his comments" his, "a count by the Associated Press" the AP's, "a statement from
-        spokesman Peter Cook" Peter Cook's."""
-        if not {token.lemma_.lower(), token.lower_} & (DOCUMENTS | SPEECH_NOUNS):
+    def _body_owner(self, token: Token) -> Resolved | None:
+        """ "His face darted from side to side, his eyes gleaming, as if to say …": a part of
+        someone speaks for them."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None or token.lemma_.lower() not in BODY_PARTS:
             return None
-        owners = [c for c in token.children if c.dep_ == "poss"]
-        owners += [
-            pobj
-            for prep in token.children
-            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from", "of")
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
-        for owner in owners:
-            found = self.resolve(owner)
-            if found is not None and found[0].kind in ("person", "organisation", "place") and found[0].names:
-                return found[0], found[1], "document.owner"
-        return None
+        found = self.resolve(owner)
+        if found is None or found[0].kind not in ("person", "anonymous"):
+            return None
+        return found[0], found[1], "body.owner"
 
     def _named_by_head(self, token: Token, start: int) -> Cluster | None:
         """ "the union" after "the Harbour Workers Union": the one organisation named before
@@ -202,16 +201,6 @@ class SpeakerResolver(Pronouns):
         if named is None:
             return None
         return self.by_token[named.i], self.spans[named.i], "title-names"
-
-    def _author(self, token: Token) -> Resolved:
-        """ "I" in the narration is the writer of a first-person piece."""
-        span = (token.idx, token.idx + len(token.text))
-        author = next((c for c in self.clusters if c.display == AUTHOR), None)
-        if author is None:
-            author = Cluster(kind="anonymous", display=AUTHOR)
-            self.clusters.append(author)
-        author.add(*span)
-        return author, span, "author"
 
     def _surname(self, token: Token) -> Resolved | None:
         """A known person's name the tagger took for a common noun: "Dahl added"."""
@@ -249,7 +238,7 @@ class SpeakerResolver(Pronouns):
         if kind is None:
             return None
         if kind == "document":
-            end = self._document_end(token)
+            return self.document_phrase(token, start)
         if kind == "organisation":
             named = self._named_by_head(token, start)
             if named is not None:
@@ -303,24 +292,6 @@ class SpeakerResolver(Pronouns):
         """Whether a capitalised word is a common word capitalised by its place: it opens the
         sentence and the article also writes it in lower case ("Critics say …")."""
         return token.is_sent_start and any(t.text == token.lower_ for t in self.doc if t.i != token.i)
-
-    def _document_end(self, token: Token) -> int:
-        """Where a document's phrase ends: with what it is of and who made it ("early results of
-        the exit poll conducted by Harbour Research")."""
-        end = token.i + 1
-        for prep in token.rights:
-            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != end:
-                continue
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                break
-            end = pobj.i + 1
-            for acl in pobj.rights:
-                agent = next((c for c in acl.children if c.dep_ == "agent"), None) if acl.dep_ == "acl" else None
-                if agent is not None:
-                    end = agent.right_edge.i + 1
-            break
-        return end
 
     def speakers(self, attributions: list[Attribution]) -> tuple[list[Speaker], list[SpeakerChoice | None]]:
         """Speakers (the clusters that are quoted) and, for each attribution, who speaks it."""
