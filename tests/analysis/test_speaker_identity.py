@@ -165,6 +165,19 @@ SPEAKER_SETS = [
         ],
         id="unnamed_speakers_have_kinds_that_hold",
     ),
+    pytest.param(
+        "According to early results of exit polls conducted by Harbour Research for the Daily Ledger, most voters "
+        "want lower fares. According to early results of exit polls conducted for the Daily Ledger, "
+        "half of the voters want a new bridge.",
+        [("Harbour Research exit poll", "document")],
+        id="a_document_is_one_entity_named_by_its_maker",
+    ),
+    pytest.param(
+        "Ada Morrow and Tom Reyes met at the harbour. Reyes spoke first. Morrow was furious. "
+        "She said the pier had been sold.",
+        [("Ada Morrow", "person")],
+        id="a_surname_the_tagger_missed_is_the_person_named_so",
+    ),
 ]
 
 

@@ -68,7 +68,6 @@ SPEAKER_RULES: dict[str, str] = {
     "pronoun.subject": "pronoun, nearest subject of that gender",
     "pronoun.last-person": "pronoun, last person of that gender",
     "pronoun.last-group": "pronoun, last organisation or group",
-    "surname": "surname of a person named before",
     "untagged-name": "proper noun the tagger missed",
     "same-noun": "the same noun as an earlier source",
     "noun-phrase": "noun phrase",

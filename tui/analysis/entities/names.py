@@ -87,15 +87,23 @@ def _person_called_organisation(m: Mentions, ent: Span, titled: set[str]) -> boo
 
 
 def gather_untagged_names(m: Mentions) -> None:
-    """A known person's surname or first name the tagger left untagged or gave another type
-    ("Chatwal pleaded guilty" after "Sant Singh Chatwal", "Megyn was incredulous" after "Megyn
-    Kelly"): a mention of that person, so that a pronoun after it finds its subject."""
+    """A known person's surname or first name the tagger left untagged, took for a common noun
+    or gave another type ("Chatwal pleaded guilty" after "Sant Singh Chatwal", "Dahl added",
+    "Megyn was incredulous" after "Megyn Kelly"): a mention of that person, so that a pronoun
+    after it finds its subject."""
     kinds = set(_ENTITY_KINDS)
+    lowered = {t.text for t in m.doc if t.is_lower}
     for token in m.doc:
-        if token.pos_ != "PROPN" or token.i in m.by_token or token.ent_type_ in kinds or token.dep_ == "compound":
+        if token.pos_ not in ("PROPN", "NOUN") or token.i in m.by_token or token.ent_type_ in kinds:
             continue
-        if not token.text[:1].isupper() or any(c.dep_ == "compound" for c in token.children):
+        if (
+            not token.text[:1].isupper()
+            or token.dep_ == "compound"
+            or any(c.dep_ == "compound" for c in token.children)
+        ):
             continue
+        if token.is_sent_start and token.lower_ in lowered:
+            continue  # "Price rose": a common word capitalised by its place
         if any(start <= token.idx < end for start, end in m.quoted):
             continue  # “Only you, Dinesh,” she said: a name called out, not the narration's subject
         word = strip_possessive(token.text)

@@ -104,7 +104,7 @@ class SpeakerResolver(Authors, Documents, Pronouns):
             return self.author(token)
         if token.lower_ in PERSON_PRONOUNS or token.lower_ in OTHER_PRONOUNS:
             return self._pronoun(token)
-        return self._surname(token) or self._untagged_name(token) or self._noun_phrase(token)
+        return self._untagged_name(token) or self._noun_phrase(token)
 
     def _role_holder_named(self, token: Token) -> Resolved | None:
         """ "Brent Bozell III, founder of the Media Research Center, said": the organisation in
@@ -201,15 +201,6 @@ class SpeakerResolver(Authors, Documents, Pronouns):
         if named is None:
             return None
         return self.by_token[named.i], self.spans[named.i], "title-names"
-
-    def _surname(self, token: Token) -> Resolved | None:
-        """A known person's name the tagger took for a common noun: "Dahl added"."""
-        person = self.known_surname(token.text) if token.text[:1].isupper() and token.pos_ == "NOUN" else None
-        if person is None:
-            return None
-        span = (token.idx, token.idx + len(token.text))
-        person.add(*span)
-        return person, span, "surname"
 
     def _untagged_name(self, token: Token) -> Resolved | None:
         """A name spaCy did not tag: a proper noun with its compounds."""
