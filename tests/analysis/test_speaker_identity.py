@@ -135,6 +135,47 @@ CASES = [
         [("Tom Reyes", "direct", "We won.", "clause.all-quoted", "body.owner")],
         id="a_part_of_someone_speaks_for_them",
     ),
+    pytest.param(
+        "The National Harbour Association says the new fees are unfair.\n\n"
+        "The nation’s largest boating group says the council is greedy.",
+        [
+            ("National Harbour Association", "indirect", "the new fees are unfair", "clause.that", "mention.entity"),
+            (
+                "National Harbour Association",
+                "indirect",
+                "the council is greedy",
+                "clause.that",
+                "organisation.epithet",
+            ),
+        ],
+        id="a_described_organisation_as_subject_is_the_last_organisation_subject",
+    ),
+    pytest.param(
+        "John Harris has won a state and Cruz strongly suggested they should drop out.",
+        [("Cruz", "indirect", "they should drop out", "clause.that", "mention.name")],
+        id="a_name_the_parse_joins_to_an_object_speaks_alone",
+    ),
+    pytest.param(
+        "Tom Reyes spoke in Dover. He said his recent visits to the port have given his campaign a lift and "
+        "said that Paul Ames did not represent the town.",
+        [
+            (
+                "Tom Reyes",
+                "indirect",
+                "his recent visits to the port have given his campaign a lift",
+                "clause.that",
+                "pronoun.subject",
+            ),
+            ("Tom Reyes", "indirect", "Paul Ames did not represent the town", "clause.that", "pronoun.subject"),
+        ],
+        id="a_second_said_the_parse_joins_to_the_first_clause_shares_the_first_subject",
+    ),
+    pytest.param(
+        "Tom Reyes has criticised the mayor before.\n\nIn a statement, the Wisconsin Republican on Tuesday "
+        "dismissed Paul Ames’s plan to sell the port. He says the council will watch the sale closely.",
+        [("Tom Reyes", "indirect", "the council will watch the sale closely", "clause.that", "pronoun.subject")],
+        id="a_pronoun_after_a_party_epithet_is_the_person_it_stands_for",
+    ),
 ]
 
 SPEAKER_SETS = [
@@ -177,6 +218,12 @@ SPEAKER_SETS = [
         "She said the pier had been sold.",
         [("Ada Morrow", "person")],
         id="a_surname_the_tagger_missed_is_the_person_named_so",
+    ),
+    pytest.param(
+        "The program airs seven days a week. Harbour Radio Vice President for news and talk Dave Moreno "
+        "called the show “the news show of record.”",
+        [("Dave Moreno", "person")],
+        id="a_title_the_parse_joins_to_a_name_is_that_person_s_title",
     ),
 ]
 

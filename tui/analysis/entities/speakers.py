@@ -36,6 +36,7 @@ from tui.analysis.entities.mentions import (
     strip_possessive,
 )
 from tui.analysis.entities.names import gather_names, gather_places_and_organisations, gather_untagged_names
+from tui.analysis.entities.organisations import Organisations
 from tui.analysis.entities.pronouns import PERSON_PRONOUNS, Pronouns, Resolved
 from tui.analysis.entities.roles import gather_roles
 from tui.model import Speaker
@@ -61,7 +62,7 @@ class SpeakerChoice:
     rule: str
 
 
-class SpeakerResolver(Authors, Documents, Pronouns):
+class SpeakerResolver(Authors, Documents, Organisations, Pronouns):
     """Clusters the mentions in one document and resolves each quote's speaker."""
 
     def __init__(self, doc: Doc, marks: Sequence[Marked] = ()):
@@ -136,12 +137,18 @@ class SpeakerResolver(Authors, Documents, Pronouns):
         start = min(t.idx for t in token.subtree if t.i <= token.i)
         span = (start, token.idx + len(token.text))
         person.add(*span)
+        if (start, person) not in self.person_mentions:
+            self.person_mentions.append((start, person))  # a later "he" may stand for it
+            self.person_mentions.sort(key=lambda item: item[0])
         return person, span, "mention.role"
 
     def _coordinated(self, token: Token) -> Resolved | None:
         """ "Bush and Christie said …", "Okoro and her lawyers told …": the people named
         together speak together, as one group."""
         joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        misjoined = self._misjoined(token, joined)
+        if misjoined is not None:
+            return misjoined
         if token.dep_ not in SUBJECT or not joined or (token.pos_ != "PROPN" and token.i not in self.by_token):
             return None  # "a state and Cruz": a misparse, not people named together
         last = joined[-1]
@@ -159,6 +166,27 @@ class SpeakerResolver(Authors, Documents, Pronouns):
         cluster.add(*mention)
         return cluster, mention, "coordination"
 
+    def _misjoined(self, token: Token, joined: list[Token]) -> Resolved | None:
+        """One named person the parse joined to a word that names no one: a title ("Vice President
+        for news and talk Dave Gorab said", "Chairman and CEO Ada Ruiz said") or an object ("has
+        won a state and Cruz suggested"). The person speaks alone."""
+        own = self.by_token.get(token.i)
+        if token.dep_ not in SUBJECT or len(joined) != 1 or joined[0].i < token.i or (own is not None and own.names):
+            return None
+        person = self.by_token.get(joined[0].i)
+        if person is None or person.kind != "person" or not person.names:
+            return None
+        determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+        title = token.text[:1].isupper() and token.lower_ in role_nouns() and not determiners
+        thing = (
+            token.pos_ == "NOUN"
+            and determiners in (["a"], ["an"])
+            and self._unnamed_kind(token, token.i - 1) == "unknown"
+        )
+        if not (title or thing):
+            return None
+        return person, self.spans[joined[0].i], "mention.name"
+
     def _body_owner(self, token: Token) -> Resolved | None:
         """ "His face darted from side to side, his eyes gleaming, as if to say …": a part of
         someone speaks for them."""
@@ -169,22 +197,6 @@ class SpeakerResolver(Authors, Documents, Pronouns):
         if found is None or found[0].kind not in ("person", "anonymous"):
             return None
         return found[0], found[1], "body.owner"
-
-    def _named_by_head(self, token: Token, start: int) -> Cluster | None:
-        """ "the union" after "the Harbour Workers Union": the one organisation named before
-        whose name ends in this noun (none when two do)."""
-        if [t.lower_ for t in self.doc[start : token.i]] != ["the"]:
-            return None
-        named = [
-            c
-            for c in self.clusters
-            if c.kind == "organisation"
-            and c.names
-            and c.display.split()[-1:] == [token.text.capitalize()]
-            and c.mentions
-            and min(c.mentions)[0] < token.idx
-        ]
-        return named[0] if len(named) == 1 else None
 
     def _relative(self, token: Token) -> Resolved | None:
         """ "the panel, which said …": the panel."""
@@ -231,11 +243,11 @@ class SpeakerResolver(Authors, Documents, Pronouns):
         if kind == "document":
             return self.document_phrase(token, start)
         if kind == "organisation":
-            named = self._named_by_head(token, start)
+            named = self.named_organisation(token, start)
             if named is not None:
                 span = (self.doc[start].idx, token.idx + len(token.text))
-                named.add(*span)
-                return named, span, "same-noun"
+                named[0].add(*span)
+                return named[0], span, named[1]
         mention = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
         key = norm(self.text[mention[0] : mention[1]])
         for cluster in self.clusters:
@@ -289,6 +301,9 @@ class SpeakerResolver(Authors, Documents, Pronouns):
         resolved: list[Resolved | None] = []
         self.reported = [(quote.start, quote.end) for quote in attributions]
         self.speaking = {quote.speaker_token.idx for quote in attributions if quote.speaker_token is not None}
+        for token in self.doc:
+            if token.i in self.by_token and not self.in_quoted(token.idx):
+                self._member_epithet(token)  # "the Kentucky Republican dismissed …. He says …"
         for quote in attributions:
             self.about = (quote.start, quote.end)
             found = self.resolve(quote.speaker_token) if quote.speaker_token is not None else None
