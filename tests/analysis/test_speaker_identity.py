@@ -225,6 +225,12 @@ SPEAKER_SETS = [
         [("Dave Moreno", "person")],
         id="a_title_the_parse_joins_to_a_name_is_that_person_s_title",
     ),
+    pytest.param(
+        "The Harbour Gazette ran the story on Monday. The Gazette’s fact-checkers are so sure of themselves "
+        "that they ridicule the idea that the mayor might sell the port.",
+        [("The Gazette’s fact-checkers", "group")],
+        id="they_is_the_plural_subject_of_its_own_sentence",
+    ),
 ]
 
 

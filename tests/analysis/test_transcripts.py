@@ -34,6 +34,11 @@ CASES = [
         ],
         id="headline_naming_a_person_the_article_names",
     ),
+    pytest.param(
+        "Voter Guide: Ferry fares will rise in May.\n\nDOVER — The harbour board met on Monday.",
+        [],
+        id="a_guide_label_before_a_colon_is_nobody_speaking",
+    ),
 ]
 
 

@@ -28,6 +28,7 @@ from tui.analysis.attribution.transcripts import name_prefix
 
 DASHES = {"―", "—", "–"}
 _TAG_PUNCT = {",", "”", "’", '"', "'", "''"}  # between a quote and its speech tag: “…,” Ramos said
+ASIDE = 32  # words an aside between a name and its cue may run to (", the party's frontrunner in …,")
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "attr", "oprd"}  # "turned to the crowd:" — the crowd is not speaking
 _PERSONAL_PRONOUNS = lexicons.words("personal_pronouns.txt")
 _MINOR_WORDS = lexicons.words("minor_words.txt")
@@ -150,8 +151,14 @@ def governing_cue(ctx: Context, mark: Marked, frame: Frame) -> Attribution | Non
 
 
 def cue_after(ctx: Context, mark: Marked, frame: Frame) -> Attribution | None:
-    """“…,” she said: a cue with a subject after the quote."""
-    cue = next((t for t in frame.tail if cue_with_subject(ctx, t)), None)
+    """“…,” she said: a cue with a subject after the quote. Not a cue inside the clause of an
+    earlier one ("“…,” Ruiz, the party's leader in the state, said when Hale asked him"): the
+    parse may leave the earlier cue without its subject, but the quote is still its."""
+    cues = [t for t in frame.tail if ctx.is_cue(t)]
+    cue = next(
+        (t for t in cues if cue_with_subject(ctx, t) and not any(c.i < t.i and c in t.ancestors for c in cues)),
+        None,
+    )
     return _with_cue(mark, frame, "direct.cue-after", ctx, cue) if cue is not None else None
 
 
@@ -173,7 +180,7 @@ def name_then_cue(ctx: Context, mark: Marked, frame: Frame) -> Attribution | Non
 
 def _cue_past_aside(ctx: Context, rest: list[Token]) -> Token | None:
     """The cue after an aside: ", 58,", ", wearing a cowboy hat,", ", now 81 and retired in Cambridge, Mass.,"."""
-    for k in range(1, min(len(rest) - 1, 16)):
+    for k in range(1, min(len(rest) - 1, ASIDE)):
         cue = _cue_next(ctx, rest[k + 1 :]) if rest[k].text == "," else None
         if cue is not None:
             return cue

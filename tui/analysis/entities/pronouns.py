@@ -111,6 +111,10 @@ class Pronouns(Mentions):
                 if cluster.kind == "person" and cluster.gender in ("", gender):
                     return cluster, "pronoun.last-person"
             return None
+        if lower in ("they", "them"):
+            plural = self._plural_subject(pronoun)
+            if plural is not None:
+                return plural, "pronoun.subject"
         # it / they / we: the nearest earlier organisation, place or group mentioned.
         candidates = [
             (start, cluster)
@@ -120,6 +124,17 @@ class Pronouns(Mentions):
             if start < offset
         ]
         return (max(candidates, key=lambda item: item[0])[1], "pronoun.last-group") if candidates else None
+
+    def _plural_subject(self, pronoun: Token) -> Cluster | None:
+        """ "The fact-checkers are so sure of it that they ridicule …": "they" is the plural
+        subject before it in its own sentence, when there is one."""
+        subjects = [
+            t
+            for t in pronoun.sent
+            if t.i < pronoun.i and t.dep_ in SUBJECT and t.tag_ in ("NNS", "NNPS") and not self.in_quoted(t.idx)
+        ]
+        found = self.resolve(subjects[-1]) if subjects else None
+        return found[0] if found is not None else None
 
     def _may_be(self, pronoun: Token, offset: int, cluster: Cluster, gender: str) -> bool:
         """Whether the person mentioned at `offset` may be what this pronoun stands for: a person
