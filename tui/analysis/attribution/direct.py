@@ -28,7 +28,6 @@ from tui.analysis.attribution.transcripts import name_prefix
 
 DASHES = {"―", "—", "–"}
 _TAG_PUNCT = {",", "”", "’", '"', "'", "''"}  # between a quote and its speech tag: “…,” Ramos said
-ASIDE = 32  # words an aside between a name and its cue may run to (", the party's frontrunner in …,")
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "attr", "oprd"}  # "turned to the crowd:" — the crowd is not speaking
 _PERSONAL_PRONOUNS = lexicons.words("personal_pronouns.txt")
 _MINOR_WORDS = lexicons.words("minor_words.txt")
@@ -151,14 +150,10 @@ def governing_cue(ctx: Context, mark: Marked, frame: Frame) -> Attribution | Non
 
 
 def cue_after(ctx: Context, mark: Marked, frame: Frame) -> Attribution | None:
-    """“…,” she said: a cue with a subject after the quote. Not a cue inside the clause of an
-    earlier one ("“…,” Ruiz, the party's leader in the state, said when Hale asked him"): the
-    parse may leave the earlier cue without its subject, but the quote is still its."""
+    """“…,” she said: a cue with a subject after the quote, never one in an earlier cue's clause
+    ("“…,” Ruiz, the state's leader, said when Hale asked him": "said" may lack its subject)."""
     cues = [t for t in frame.tail if ctx.is_cue(t)]
-    cue = next(
-        (t for t in cues if cue_with_subject(ctx, t) and not any(c.i < t.i and c in t.ancestors for c in cues)),
-        None,
-    )
+    cue = next((t for t in cues if cue_with_subject(ctx, t) and not any(c in t.ancestors for c in cues)), None)
     return _with_cue(mark, frame, "direct.cue-after", ctx, cue) if cue is not None else None
 
 
@@ -179,8 +174,8 @@ def name_then_cue(ctx: Context, mark: Marked, frame: Frame) -> Attribution | Non
 
 
 def _cue_past_aside(ctx: Context, rest: list[Token]) -> Token | None:
-    """The cue after an aside: ", 58,", ", wearing a cowboy hat,", ", now 81 and retired in Cambridge, Mass.,"."""
-    for k in range(1, min(len(rest) - 1, ASIDE)):
+    """The cue after an aside of up to 32 words: ", 58,", ", wearing a cowboy hat,", ", now 81 and retired in Cambridge, Mass.,"."""
+    for k in range(1, min(len(rest) - 1, 32)):
         cue = _cue_next(ctx, rest[k + 1 :]) if rest[k].text == "," else None
         if cue is not None:
             return cue
