@@ -112,6 +112,7 @@ class Mentions:
     def __init__(self, doc: Doc, marks: Sequence[Marked] = ()):
         self.doc = doc
         self.text = doc.text
+        self.ents = doc.ents  # read once: spaCy builds the spans anew on every `doc.ents`
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}  # token index -> cluster of the mention covering it
         self.spans: dict[int, tuple[int, int]] = {}  # token index -> mention span

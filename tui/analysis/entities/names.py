@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from tui.analysis import lexicons
@@ -14,6 +16,7 @@ from tui.analysis.entities.mentions import (
     place_aliases,
     role_nouns,
     strip_possessive,
+    surname,
     titles,
 )
 
@@ -32,10 +35,10 @@ _ENTITY_KINDS = {
 
 def gather_names(m: Mentions) -> None:
     """People: the PERSON entities (and titled names the tagger called organisations), clustered by their parts."""
-    titled = _titled_words(m)
+    titled: list[set[str]] = []  # read only when an organisation's name may be a person's
     people = [
         ent
-        for ent in m.doc.ents
+        for ent in m.ents
         if (ent.label_ == "PERSON" or m.titled_name(ent) or _person_called_organisation(m, ent, titled))
         and not _organisation_s_first_word(m, ent)
     ]
@@ -56,17 +59,22 @@ def gather_names(m: Mentions) -> None:
         m.register(cluster, start, end, person=True)
     # Other entity types spelling a known person's full name ("Yvette Cooper" as WORK_OF_ART).
     full = {" ".join(c.names).lower(): c for c in m.clusters if c.kind == "person" and len(c.names) > 1}
-    for ent in m.doc.ents:
+    for ent in m.ents:
         if ent.label_ != "PERSON" and norm(ent.text) in full and ent.start not in m.by_token:
             m.register(full[norm(ent.text)], ent.start, ent.end, person=True)
 
 
-def _titled_words(m: Mentions) -> set[str]:
-    """The words written after a title anywhere in the article ("D’Souza" of "Mr. D’Souza")."""
-    return {m.doc[t.i + 1].text for t in m.doc[:-1] if t.lower_ in titles() and t.is_title}
+def _titled_words(m: Mentions, titled: list[set[str]]) -> set[str]:
+    """The words written after a title anywhere in the article ("D’Souza" of "Mr. D’Souza"),
+    read once into `titled`."""
+    if not titled:
+        names = "|".join(re.escape(t.capitalize()) for t in sorted(titles(), key=len, reverse=True))
+        found = re.finditer(rf"\b(?:{names})(?<=\w|\.)\s+([^\s,;:!?“”\"]+)", m.text)
+        titled.append({strip_possessive(f.group(1).rstrip(".")) for f in found})
+    return titled[0]
 
 
-def _person_called_organisation(m: Mentions, ent: Span, titled: set[str]) -> bool:
+def _person_called_organisation(m: Mentions, ent: Span, titled: list[set[str]]) -> bool:
     """A person's name the tagger called an organisation: "bestselling author Dinesh D’Souza"
     (a person noun before it), "Sant Singh Chatwal, a hotelier," (one set in apposition after
     it), or a name whose last word the article writes after a title ("Mr. D’Souza")."""
@@ -83,31 +91,32 @@ def _person_called_organisation(m: Mentions, ent: Span, titled: set[str]) -> boo
     for appos in root.children:
         if appos.dep_ == "appos" and appos.lemma_.lower() in people and m.doc[appos.left_edge.i - 1].text == ",":
             return True
-    return words[-1].text in titled
+    return words[-1].text in _titled_words(m, titled)
 
 
 def gather_untagged_names(m: Mentions) -> None:
     """A known person's surname or first name the tagger left untagged, took for a common noun
     or gave another type ("Chatwal pleaded guilty" after "Sant Singh Chatwal", "Dahl added",
     "Megyn was incredulous" after "Megyn Kelly"): a mention of that person, so that a pronoun
-    after it finds its subject."""
+    after it finds its subject. Found in the text first, so only those words are looked at."""
+    people = [c for c in m.clusters if c.kind == "person" and c.names]
+    known = {w for c in people for w in (surname(c.names), c.names[0]) if w[:1].isupper()}
+    if not known:
+        return
     kinds = set(_ENTITY_KINDS)
-    lowered = {t.text for t in m.doc if t.is_lower}
-    for token in m.doc:
-        if token.pos_ not in ("PROPN", "NOUN") or token.i in m.by_token or token.ent_type_ in kinds:
+    pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(known, key=len, reverse=True)) + r")\b"
+    for found in re.finditer(pattern, m.text):
+        span = m.doc.char_span(found.start(), found.end())
+        token = span[0] if span is not None and len(span) == 1 else None
+        if token is None or token.pos_ not in ("PROPN", "NOUN") or token.i in m.by_token or token.ent_type_ in kinds:
             continue
-        if (
-            not token.text[:1].isupper()
-            or token.dep_ == "compound"
-            or any(c.dep_ == "compound" for c in token.children)
-        ):
+        if token.dep_ == "compound" or any(c.dep_ == "compound" for c in token.children):
             continue
-        if token.is_sent_start and token.lower_ in lowered:
+        if token.is_sent_start and re.search(r"\b" + re.escape(token.lower_) + r"\b", m.text):
             continue  # "Price rose": a common word capitalised by its place
         if any(start <= token.idx < end for start, end in m.quoted):
             continue  # “Only you, Dinesh,” she said: a name called out, not the narration's subject
-        word = strip_possessive(token.text)
-        person = m.known_surname(word) or _known_first_name(m, word)
+        person = m.known_surname(token.text) or _known_first_name(m, token.text)
         if person is not None:
             m.register(person, token.i, token.i + 1, person=True)
 
@@ -127,8 +136,8 @@ def _organisation_s_first_word(m: Mentions, ent: Span) -> bool:
     if ent.label_ != "PERSON" or len(ent) != 1:
         return False
     word = ent.text.lower()
-    organisations = [e for e in m.doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].lower_ == word]
-    people = [e for e in m.doc.ents if e.label_ == "PERSON" and len(e) > 1 and word in e.text.lower().split()]
+    organisations = [e for e in m.ents if e.label_ == "ORG" and len(e) > 1 and e[0].lower_ == word]
+    people = [e for e in m.ents if e.label_ == "PERSON" and len(e) > 1 and word in e.text.lower().split()]
     return bool(organisations) and not people
 
 
@@ -140,7 +149,7 @@ def _short_forms(m: Mentions) -> dict[str, tuple[str, str]]:
     """Organisation names the article shortens: "times" -> "new york times" when it names exactly
     one organisation ending in those words ("fox" -> "fox news": one starting with that word). Key -> (the full key, its display)."""
     full: dict[str, str] = {}
-    for ent in m.doc.ents:
+    for ent in m.ents:
         if ent.label_ == "ORG" and norm(ent.text):
             full.setdefault(norm(ent.text), _display(ent))
     short: dict[str, tuple[str, str]] = {}
@@ -159,7 +168,7 @@ def gather_places_and_organisations(m: Mentions) -> None:
     aliases = place_aliases()
     short = _short_forms(m)
     by_key: dict[tuple[str, str], Cluster] = {}
-    for ent in m.doc.ents:
+    for ent in m.ents:
         kind = _ENTITY_KINDS.get(ent.label_)
         if _organisation_s_first_word(m, ent):
             kind = "organisation"
@@ -174,7 +183,7 @@ def gather_places_and_organisations(m: Mentions) -> None:
             continue
         display = _display(ent)
         if ent.label_ == "PERSON":  # "Fox" as a person: the organisation it starts
-            whole = next(e for e in m.doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].lower_ == key)
+            whole = next(e for e in m.ents if e.label_ == "ORG" and len(e) > 1 and e[0].lower_ == key)
             key, display = norm(whole.text), _display(whole)
         if kind == "place":
             key = aliases.get(key, key)

@@ -152,7 +152,7 @@ class SpeakerResolver(Authors, Documents, Organisations, Pronouns):
         if token.dep_ not in SUBJECT or not joined or (token.pos_ != "PROPN" and token.i not in self.by_token):
             return None  # "a state and Cruz": a misparse, not people named together
         last = joined[-1]
-        if any(ent.start <= token.i and last.i < ent.end for ent in self.doc.ents):
+        if any(ent.start <= token.i and last.i < ent.end for ent in self.ents):
             return None  # "Procter and Gamble": one name
         start = min(t.i for t in token.subtree if t.i <= token.i)
         mention = (self.doc[start].idx, last.right_edge.idx + len(last.right_edge.text))
