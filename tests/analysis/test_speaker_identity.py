@@ -176,6 +176,37 @@ CASES = [
         [("Tom Reyes", "indirect", "the council will watch the sale closely", "clause.that", "pronoun.subject")],
         id="a_pronoun_after_a_party_epithet_is_the_person_it_stands_for",
     ),
+    pytest.param(
+        "Some in the crowd booed, and when Reyes thanked Dover and said it was great to be home, a man yelled "
+        "“Stay there!”",
+        [
+            ("Reyes", "indirect", "it was great to be home", "clause.that", "mention.entity"),
+            ("a man", "direct", "Stay there!", "direct.cue-before", "noun-phrase"),
+        ],
+        id="a_verb_the_parse_hangs_on_its_subject_still_has_that_subject",
+    ),
+    pytest.param(
+        "Newspaper: Harbour chief used personal email.\n\nA news report published Wednesday said the harbour chief "
+        "used a personal email account.\n\nThe Harbour Gazette reported it obtained 72 emails.",
+        [
+            (
+                "Harbour Gazette",
+                "direct",
+                "Harbour chief used personal email.",
+                "transcript.name-colon",
+                "organisation.newspaper",
+            ),
+            (
+                "Harbour Gazette",
+                "indirect",
+                "the harbour chief used a personal email account",
+                "clause.that",
+                "organisation.newspaper",
+            ),
+            ("Harbour Gazette", "indirect", "it obtained 72 emails", "clause.that", "mention.entity"),
+        ],
+        id="the_newspaper_is_the_one_newspaper_the_article_names",
+    ),
 ]
 
 SPEAKER_SETS = [

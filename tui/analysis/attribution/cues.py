@@ -94,6 +94,8 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             return None
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
             return sayer_of(ctx, current.head)
+        if current.dep_ == "acl" and current.tag_ in ("VBD", "VBZ") and current.head.i == current.i - 1:
+            return current.head  # "a man yelled “…”": a finite verb the parse hung on its subject
         if _infinitive_relative(current):
             # The doer of the verb above the noun the infinitive hangs on.
             above = next((a for a in current.head.ancestors if a.pos_ in ("VERB", "AUX")), None)

@@ -70,6 +70,7 @@ SPEAKER_RULES: dict[str, str] = {
     "pronoun.last-group": "pronoun, last organisation or group",
     "untagged-name": "proper noun the tagger missed",
     "same-noun": "the same noun as an earlier source",
+    "organisation.newspaper": "the newspaper, the one newspaper the article names",
     "organisation.epithet": "a described organisation, the last organisation subject (the nation's largest gun group)",
     "noun-phrase": "noun phrase",
     "coordination": "people named together speak together",

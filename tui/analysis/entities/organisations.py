@@ -1,11 +1,17 @@
 """An organisation named again by a common noun: "the union" after "the Harbour Workers Union",
-"the nation's largest gun group" after "The National Rifle Association says …"."""
+"the nation's largest gun group" after "The National Rifle Association says …", "the newspaper"
+in an article naming one newspaper."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tui.analysis import lexicons
 from tui.analysis.entities.mentions import LOOK_BACK, SUBJECT, Cluster, Mentions
+
+NEWSPAPER_WORDS = lexicons.words("newspaper_words.txt")
+NEWSPAPER_NOUNS = ("newspaper", "paper")
+NEWS_DOCUMENTS = ("report", "story", "article")  # "a news report": a newspaper's
 
 
 class Organisations(Mentions):
@@ -18,6 +24,20 @@ class Organisations(Mentions):
             return named, "same-noun"
         named = self._epithet_of(token, start)
         return (named, "organisation.epithet") if named is not None else None
+
+    def the_newspaper(self, token: Token) -> Cluster | None:
+        """ "the newspaper", "Newspaper:" (a headline's), "a news report": the one newspaper the
+        article names ("The New York Times reported …"), when it names exactly one."""
+        lemma = token.lemma_.lower()
+        news = lemma in NEWS_DOCUMENTS and any(c.dep_ == "compound" and c.lower_ == "news" for c in token.children)
+        if lemma not in NEWSPAPER_NOUNS and not news:
+            return None
+        papers = [
+            c
+            for c in self.clusters
+            if c.kind == "organisation" and c.names and NEWSPAPER_WORDS & set(c.display.lower().split())
+        ]
+        return papers[0] if len(papers) == 1 else None
 
     def _named_by_head(self, token: Token, start: int) -> Cluster | None:
         """ "the union" after "the Harbour Workers Union": the one organisation named before

@@ -240,6 +240,11 @@ class SpeakerResolver(Authors, Documents, Organisations, Pronouns):
         kind = self._unnamed_kind(token, start)
         if kind is None:
             return None
+        paper = self.the_newspaper(token) if kind in ("organisation", "document") else None
+        if paper is not None:
+            span = (self.doc[start].idx, token.idx + len(token.text))
+            paper.add(*span)
+            return paper, span, "organisation.newspaper"
         if kind == "document":
             return self.document_phrase(token, start)
         if kind == "organisation":
