@@ -207,6 +207,36 @@ CASES = [
         ],
         id="the_newspaper_is_the_one_newspaper_the_article_names",
     ),
+    pytest.param(
+        "The Harbour Trust backed Tom Reyes. If you like your candidate quiet, Reyes is your man. "
+        "As they say about the storied sailor, “calm seas, steady hands.”",
+        [
+            (
+                "people in general",
+                "mixed",
+                "about the storied sailor, “calm seas, steady hands.”",
+                "direct.cue-governs",
+                "pronoun.generic",
+            )
+        ],
+        id="the_they_of_as_they_say_is_people_in_general",
+    ),
+    pytest.param(
+        "Paul Ames took the money too. My case was similar to that of Ravi Kumar Sood, hotelier, fellow Asian "
+        "Indian, and Democratic fundraiser. In 2012, Sood pleaded guilty to making straw donations. Sood was "
+        "clearly trying to buy influence; indeed, he had publicly stated of politicians, “When they need money, "
+        "the money you give makes them yours.”",
+        [
+            (
+                "Ravi Kumar Sood",
+                "direct",
+                "When they need money, the money you give makes them yours.",
+                "direct.cue-governs",
+                "pronoun.subject",
+            )
+        ],
+        id="a_name_the_tagger_calls_an_organisation_is_a_person_when_the_article_says_he",
+    ),
 ]
 
 SPEAKER_SETS = [

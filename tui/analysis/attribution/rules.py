@@ -68,6 +68,7 @@ SPEAKER_RULES: dict[str, str] = {
     "pronoun.subject": "pronoun, nearest subject of that gender",
     "pronoun.last-person": "pronoun, last person of that gender",
     "pronoun.last-group": "pronoun, last organisation or group",
+    "pronoun.generic": "they of 'as they say', people in general",
     "untagged-name": "proper noun the tagger missed",
     "same-noun": "the same noun as an earlier source",
     "organisation.newspaper": "the newspaper, the one newspaper the article names",

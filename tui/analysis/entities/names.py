@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from tui.analysis import lexicons
 from tui.analysis.entities.mentions import (
     POSSESSIVE,
+    SUBJECT,
     Cluster,
     Mentions,
     anonymous_nouns,
@@ -81,6 +82,8 @@ def _person_called_organisation(m: Mentions, ent: Span, titled: list[set[str]]) 
     words = [t for t in ent if t.text not in POSSESSIVE and not t.is_punct]
     if ent.label_ != "ORG" or not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() for t in words):
         return False
+    if words[0].lower_ == "the" or (ent.start > 0 and m.doc[ent.start - 1].lower_ == "the"):
+        return False  # "The American Legion": no one's name takes "the"
     if any(t.lower_ in ORGANISATION_NOUNS for t in words):
         return False  # "Harbour Trust", "Lakeside Police"
     people = role_nouns() | PERSON_NOUNS | anonymous_nouns()
@@ -91,7 +94,23 @@ def _person_called_organisation(m: Mentions, ent: Span, titled: list[set[str]]) 
     for appos in root.children:
         if appos.dep_ == "appos" and appos.lemma_.lower() in people and m.doc[appos.left_edge.i - 1].text == ",":
             return True
-    return words[-1].text in _titled_words(m, titled)
+    return words[-1].text in _titled_words(m, titled) or _called_he_or_she(m, words[-1].text)
+
+
+def _called_he_or_she(m: Mentions, word: str) -> bool:
+    """Whether the article makes this word alone a subject and then says "he" or "she" in the
+    same sentence, naming no person there ("Chatwal was clearly trying …; indeed, he had …")."""
+    for found in re.finditer(rf"\b{re.escape(word)}\b", m.text):
+        span = m.doc.char_span(found.start(), found.end())
+        if span is None or len(span) != 1 or span[0].dep_ not in SUBJECT or span[0].i in m.by_token:
+            continue
+        if any(c.dep_ in ("compound", "det", "amod") for c in span[0].children):
+            continue  # "The American Legion … his campaign": the name in full, not the word alone
+        sentence = span[0].sent
+        personal = any(t.i > span[0].i and t.lower_ in ("he", "she", "his", "her", "him") for t in sentence)
+        if personal and not any(e.label_ == "PERSON" for e in sentence.ents):
+            return True
+    return False
 
 
 def gather_untagged_names(m: Mentions) -> None:
