@@ -292,6 +292,12 @@ SPEAKER_SETS = [
         [("The Gazette’s fact-checkers", "group")],
         id="they_is_the_plural_subject_of_its_own_sentence",
     ),
+    pytest.param(
+        "In Vermont, half of Democratic primary voters said they want change. "
+        "In Texas, half of GOP primary voters said they were angry.",
+        [("half of Democratic primary voters", "group"), ("half of GOP primary voters", "group")],
+        id="a_share_of_people_is_named_with_whom_it_is_a_share_of",
+    ),
 ]
 
 

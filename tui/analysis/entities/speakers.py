@@ -237,6 +237,8 @@ class SpeakerResolver(Authors, Documents, Organisations, Pronouns):
         end = token.i + 1
         if token.pos_ == "NUM":
             start, end = token.left_edge.i, token.right_edge.i + 1  # "About 4 in 10 say": the whole count speaks
+        elif token.lemma_.lower() in QUANTITIES:
+            end = _share_end(token)  # "Half of Vermont Democrats": a share is of someone
         kind = self._unnamed_kind(token, start)
         if kind is None:
             return None
@@ -363,3 +365,14 @@ def _tidy(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         result.append((start, end))
     return result
+
+
+def _share_end(token: Token) -> int:
+    """Where a share of people ends: with whom it is a share of ("half of GOP primary voters",
+    "55 percent of all voters", "majorities in all five"), never past a comma."""
+    end = token.i + 1
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "among") and prep.i == end:
+            end = prep.right_edge.i + 1
+            break
+    return next((t.i for t in token.doc[token.i : end] if t.text in (",", ";", "—")), end)
