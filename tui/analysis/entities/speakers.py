@@ -308,8 +308,9 @@ class SpeakerResolver(Authors, Documents, Organisations, Pronouns):
         resolved: list[Resolved | None] = []
         self.reported = [(quote.start, quote.end) for quote in attributions]
         self.speaking = {quote.speaker_token.idx for quote in attributions if quote.speaker_token is not None}
-        for token in self.doc:
-            if token.i in self.by_token and not self.in_quoted(token.idx):
+        for index, cluster in list(self.by_token.items()):
+            token = self.doc[index]
+            if cluster.kind == "group" and token.tag_ == "NNP" and not self.in_quoted(token.idx):
                 self._member_epithet(token)  # "the Kentucky Republican dismissed …. He says …"
         for quote in attributions:
             self.about = (quote.start, quote.end)
