@@ -135,6 +135,21 @@ CASES = [
         [("Ada Byrne", "direct", "Nobody came", "direct.inverted", "mention.name")],
         id="a_cue_then_the_name_after_the_quote",
     ),
+    pytest.param(
+        "Governor Tom Reyes spoke at a press conference in Dover on Monday.\n\n"
+        "“Very good reporter, very good reporter this lady,” Reyes, the party's frontrunner nationally and current "
+        "polling leader in the state by a wide margin, said when Hale asked him a question.",
+        [
+            (
+                "Tom Reyes",
+                "direct",
+                "Very good reporter, very good reporter this lady",
+                "direct.name-then-cue",
+                "mention.name",
+            )
+        ],
+        id="a_cue_in_the_clause_of_the_speaker_s_own_cue_is_not_the_quote_s",
+    ),
 ]
 
 

@@ -61,7 +61,7 @@ CASES = [
     ),
     pytest.param(
         "Luther Ray Pate IV runs the fund. Pate said the money would go to schools.",
-        [("Luther Ray Pate IV", "indirect", "the money would go to schools", "clause.that", "untagged-name")],
+        [("Luther Ray Pate IV", "indirect", "the money would go to schools", "clause.that", "mention.name")],
         id="a_surname_finds_a_name_ending_in_a_suffix",
     ),
     pytest.param(
@@ -108,6 +108,135 @@ CASES = [
         [("Tom Reyes", "indirect", "the budget would balance", "clause.that", "mention.role")],
         id="one_member_of_a_party_as_an_epithet_is_the_last_subject",
     ),
+    pytest.param(
+        "Harbour Days, Part 2.\n\nEditor’s Note: The following is an excerpt from retired captain Ada Morrow’s new "
+        "memoir, Harbour Days.\n\nThe board met at noon. I told them that the pier would not last the winter.",
+        [("Ada Morrow", "indirect", "the pier would not last the winter", "clause.that", "author.named")],
+        id="a_book_excerpt_s_narrator_is_its_named_author",
+    ),
+    pytest.param(
+        "Why the ferry matters.\n\nBy Tom Reyes\n\nThe ferry has run for a century. Let me say that it should run for another.",
+        [("Tom Reyes", "indirect", "it should run for another", "clause.that", "author.named")],
+        id="a_byline_names_the_narrator",
+    ),
+    pytest.param(
+        "The ferry has run for a century. We argued last week that it should run for another.",
+        [("the author", "indirect", "it should run for another", "clause.that", "author")],
+        id="the_narration_s_we_is_the_writer",
+    ),
+    pytest.param(
+        "The council asked the mayor about the flood. Tom Reyes provided a written statement on Friday.\n\n"
+        "“The repairs will be finished by May,” the statement said.",
+        [("Tom Reyes", "direct", "The repairs will be finished by May", "clause.all-quoted", "document.given")],
+        id="a_statement_someone_was_just_said_to_give_is_theirs",
+    ),
+    pytest.param(
+        "Tom Reyes sat through the verdict without a word. His face lit up, his eyes shining, as if to say, “We won.”",
+        [("Tom Reyes", "direct", "We won.", "clause.all-quoted", "body.owner")],
+        id="a_part_of_someone_speaks_for_them",
+    ),
+    pytest.param(
+        "The National Harbour Association says the new fees are unfair.\n\n"
+        "The nation’s largest boating group says the council is greedy.",
+        [
+            ("National Harbour Association", "indirect", "the new fees are unfair", "clause.that", "mention.entity"),
+            (
+                "National Harbour Association",
+                "indirect",
+                "the council is greedy",
+                "clause.that",
+                "organisation.epithet",
+            ),
+        ],
+        id="a_described_organisation_as_subject_is_the_last_organisation_subject",
+    ),
+    pytest.param(
+        "John Harris has won a state and Cruz strongly suggested they should drop out.",
+        [("Cruz", "indirect", "they should drop out", "clause.that", "mention.name")],
+        id="a_name_the_parse_joins_to_an_object_speaks_alone",
+    ),
+    pytest.param(
+        "Tom Reyes spoke in Dover. He said his recent visits to the port have given his campaign a lift and "
+        "said that Paul Ames did not represent the town.",
+        [
+            (
+                "Tom Reyes",
+                "indirect",
+                "his recent visits to the port have given his campaign a lift",
+                "clause.that",
+                "pronoun.subject",
+            ),
+            ("Tom Reyes", "indirect", "Paul Ames did not represent the town", "clause.that", "pronoun.subject"),
+        ],
+        id="a_second_said_the_parse_joins_to_the_first_clause_shares_the_first_subject",
+    ),
+    pytest.param(
+        "Tom Reyes has criticised the mayor before.\n\nIn a statement, the Wisconsin Republican on Tuesday "
+        "dismissed Paul Ames’s plan to sell the port. He says the council will watch the sale closely.",
+        [("Tom Reyes", "indirect", "the council will watch the sale closely", "clause.that", "pronoun.subject")],
+        id="a_pronoun_after_a_party_epithet_is_the_person_it_stands_for",
+    ),
+    pytest.param(
+        "Some in the crowd booed, and when Reyes thanked Dover and said it was great to be home, a man yelled "
+        "“Stay there!”",
+        [
+            ("Reyes", "indirect", "it was great to be home", "clause.that", "mention.entity"),
+            ("a man", "direct", "Stay there!", "direct.cue-before", "noun-phrase"),
+        ],
+        id="a_verb_the_parse_hangs_on_its_subject_still_has_that_subject",
+    ),
+    pytest.param(
+        "Newspaper: Harbour chief used personal email.\n\nA news report published Wednesday said the harbour chief "
+        "used a personal email account.\n\nThe Harbour Gazette reported it obtained 72 emails.",
+        [
+            (
+                "Harbour Gazette",
+                "direct",
+                "Harbour chief used personal email.",
+                "transcript.name-colon",
+                "organisation.newspaper",
+            ),
+            (
+                "Harbour Gazette",
+                "indirect",
+                "the harbour chief used a personal email account",
+                "clause.that",
+                "organisation.newspaper",
+            ),
+            ("Harbour Gazette", "indirect", "it obtained 72 emails", "clause.that", "mention.entity"),
+        ],
+        id="the_newspaper_is_the_one_newspaper_the_article_names",
+    ),
+    pytest.param(
+        "The Harbour Trust backed Tom Reyes. If you like your candidate quiet, Reyes is your man. "
+        "As they say about the storied sailor, “calm seas, steady hands.”",
+        [
+            (
+                "people in general",
+                "mixed",
+                "about the storied sailor, “calm seas, steady hands.”",
+                "direct.cue-governs",
+                "pronoun.generic",
+            )
+        ],
+        id="the_they_of_as_they_say_is_people_in_general",
+    ),
+    pytest.param(
+        "Paul Ames took the money too. My case was similar to that of Ravi Kumar Sood, hotelier, fellow Asian "
+        "Indian, and Democratic fundraiser. In 2012, Sood pleaded guilty to making straw donations. Sood was "
+        "clearly trying to buy influence; indeed, he had publicly stated of politicians, “When they need money, "
+        "the money you give makes them yours.”",
+        [
+            (
+                "Ravi Kumar Sood",
+                "direct",
+                "When they need money, the money you give makes them yours.",
+                "direct.cue-governs",
+                "pronoun.subject",
+            )
+        ],
+        id="a_name_the_tagger_calls_an_organisation_is_a_person_when_the_article_says_he",
+    ),
 ]
 
 SPEAKER_SETS = [
@@ -137,6 +266,37 @@ SPEAKER_SETS = [
             ("The harbour board", "organisation"),
         ],
         id="unnamed_speakers_have_kinds_that_hold",
+    ),
+    pytest.param(
+        "According to early results of exit polls conducted by Harbour Research for the Daily Ledger, most voters "
+        "want lower fares. According to early results of exit polls conducted for the Daily Ledger, "
+        "half of the voters want a new bridge.",
+        [("Harbour Research exit poll", "document")],
+        id="a_document_is_one_entity_named_by_its_maker",
+    ),
+    pytest.param(
+        "Ada Morrow and Tom Reyes met at the harbour. Reyes spoke first. Morrow was furious. "
+        "She said the pier had been sold.",
+        [("Ada Morrow", "person")],
+        id="a_surname_the_tagger_missed_is_the_person_named_so",
+    ),
+    pytest.param(
+        "The program airs seven days a week. Harbour Radio Vice President for news and talk Dave Moreno "
+        "called the show “the news show of record.”",
+        [("Dave Moreno", "person")],
+        id="a_title_the_parse_joins_to_a_name_is_that_person_s_title",
+    ),
+    pytest.param(
+        "The Harbour Gazette ran the story on Monday. The Gazette’s fact-checkers are so sure of themselves "
+        "that they ridicule the idea that the mayor might sell the port.",
+        [("The Gazette’s fact-checkers", "group")],
+        id="they_is_the_plural_subject_of_its_own_sentence",
+    ),
+    pytest.param(
+        "In Vermont, half of Democratic primary voters said they want change. "
+        "In Texas, half of GOP primary voters said they were angry.",
+        [("half of Democratic primary voters", "group"), ("half of GOP primary voters", "group")],
+        id="a_share_of_people_is_named_with_whom_it_is_a_share_of",
     ),
 ]
 

@@ -102,7 +102,7 @@ CASES = [
         "Lund's campaign manager, Kari Dahl, said the vote was close. Dahl added: “We have the numbers.”\nBerg's campaign manager, Ola Nes, said the count was early.",
         [
             ("Kari Dahl", "indirect", "the vote was close", "clause.that", "mention.role"),
-            ("Kari Dahl", "direct", "We have the numbers.", "clause.opens-quotation", "surname"),
+            ("Kari Dahl", "direct", "We have the numbers.", "clause.opens-quotation", "mention.name"),
             ("Ola Nes", "indirect", "the count was early", "clause.that", "mention.role"),
         ],
         id="a_possessed_role_in_apposition_is_that_person_and_no_one_else",

@@ -29,10 +29,15 @@ CASES = [
     pytest.param(
         "Okafor: Bridge Tolls Must Go Before Winter\n\nCouncillor Grace Okafor told the council on Monday that the tolls were hurting small shops.",
         [
-            ("Grace Okafor", "direct", "Bridge Tolls Must Go Before Winter", "transcript.name-colon", "untagged-name"),
+            ("Grace Okafor", "direct", "Bridge Tolls Must Go Before Winter", "transcript.name-colon", "mention.name"),
             ("Grace Okafor", "indirect", "the tolls were hurting small shops", "clause.that", "mention.name"),
         ],
         id="headline_naming_a_person_the_article_names",
+    ),
+    pytest.param(
+        "Voter Guide: Ferry fares will rise in May.\n\nDOVER — The harbour board met on Monday.",
+        [],
+        id="a_guide_label_before_a_colon_is_nobody_speaking",
     ),
 ]
 

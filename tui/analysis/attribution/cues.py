@@ -94,6 +94,8 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             return None
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
             return sayer_of(ctx, current.head)
+        if current.dep_ == "acl" and current.tag_ in ("VBD", "VBZ") and current.head.i == current.i - 1:
+            return current.head  # "a man yelled “…”": a finite verb the parse hung on its subject
         if _infinitive_relative(current):
             # The doer of the verb above the noun the infinitive hangs on.
             above = next((a for a in current.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -115,9 +117,15 @@ def _borrowed_from(ctx: Context, current: Token) -> Token | None:
     """The verb whose subject a dependent cue borrows; None when the parse offers none.
 
     "…, telling the crowd, “Some people get …”": the parse hung the cue on the quoted words, so
-    the sentence's root lends its subject instead."""
-    if not ctx.in_quote(current.head.idx):
-        return current.head
+    the sentence's root lends its subject instead. "He said A has B and said C": the second
+    "said" borrows from the first."""
+    head = current.head
+    if current.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_ == current.lemma_ and not ctx.is_cue(head):
+        # "He said the attacks have helped and said …": the parse joined the second "said" to
+        # the first one's clause; it shares the first one's subject, not the clause's.
+        return head.head
+    if not ctx.in_quote(head.idx):
+        return head
     root = current.sent.root
     if ctx.in_quote(root.idx) or root.i == current.i:
         return None

@@ -150,8 +150,10 @@ def governing_cue(ctx: Context, mark: Marked, frame: Frame) -> Attribution | Non
 
 
 def cue_after(ctx: Context, mark: Marked, frame: Frame) -> Attribution | None:
-    """“…,” she said: a cue with a subject after the quote."""
-    cue = next((t for t in frame.tail if cue_with_subject(ctx, t)), None)
+    """“…,” she said: a cue with a subject after the quote, never one in an earlier cue's clause
+    ("“…,” Ruiz, the state's leader, said when Hale asked him": "said" may lack its subject)."""
+    cues = [t for t in frame.tail if ctx.is_cue(t)]
+    cue = next((t for t in cues if cue_with_subject(ctx, t) and not any(c in t.ancestors for c in cues)), None)
     return _with_cue(mark, frame, "direct.cue-after", ctx, cue) if cue is not None else None
 
 
@@ -172,8 +174,8 @@ def name_then_cue(ctx: Context, mark: Marked, frame: Frame) -> Attribution | Non
 
 
 def _cue_past_aside(ctx: Context, rest: list[Token]) -> Token | None:
-    """The cue after an aside: ", 58,", ", wearing a cowboy hat,", ", now 81 and retired in Cambridge, Mass.,"."""
-    for k in range(1, min(len(rest) - 1, 16)):
+    """The cue after an aside of up to 32 words: ", 58,", ", wearing a cowboy hat,", ", now 81 and retired in Cambridge, Mass.,"."""
+    for k in range(1, min(len(rest) - 1, 32)):
         cue = _cue_next(ctx, rest[k + 1 :]) if rest[k].text == "," else None
         if cue is not None:
             return cue

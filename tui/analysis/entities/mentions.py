@@ -58,6 +58,7 @@ class Cluster:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     quoted: int = 0
     first_speaker_name: str = ""
+    head: str = ""  # an unnamed document's head noun, by lemma ("poll" of "the exit polls")
 
     def add(self, start: int, end: int) -> None:
         self.mentions.append((start, end))
@@ -111,6 +112,7 @@ class Mentions:
     def __init__(self, doc: Doc, marks: Sequence[Marked] = ()):
         self.doc = doc
         self.text = doc.text
+        self.ents = doc.ents  # read once: spaCy builds the spans anew on every `doc.ents`
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}  # token index -> cluster of the mention covering it
         self.spans: dict[int, tuple[int, int]] = {}  # token index -> mention span

@@ -14,6 +14,7 @@ from tui.analysis import lexicons
 from tui.analysis.entities.mentions import LOOK_BACK, SUBJECT, Cluster, Mentions, role_nouns
 
 PERSON_PRONOUNS = lexicons.table("person_pronouns.tsv")
+GENERIC = "people in general"  # the "they" of "as they say"
 GENDERED = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 
 # A resolved speaker: the cluster, the mention span (None when borrowed), the speaker rule id.
@@ -111,6 +112,16 @@ class Pronouns(Mentions):
                 if cluster.kind == "person" and cluster.gender in ("", gender):
                     return cluster, "pronoun.last-person"
             return None
+        if (
+            lower == "they"
+            and pronoun.head.lemma_ == "say"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in pronoun.head.children)
+        ):
+            return self._people_in_general(), "pronoun.generic"  # "as they say": no one in particular
+        if lower in ("they", "them"):
+            plural = self._plural_subject(pronoun)
+            if plural is not None:
+                return plural, "pronoun.subject"
         # it / they / we: the nearest earlier organisation, place or group mentioned.
         candidates = [
             (start, cluster)
@@ -120,6 +131,25 @@ class Pronouns(Mentions):
             if start < offset
         ]
         return (max(candidates, key=lambda item: item[0])[1], "pronoun.last-group") if candidates else None
+
+    def _people_in_general(self) -> Cluster:
+        """Who "they" are in "as they say": people in general, one speaker per article."""
+        found = next((c for c in self.clusters if c.kind == "group" and c.display == GENERIC), None)
+        if found is None:
+            found = Cluster(kind="group", display=GENERIC)
+            self.clusters.append(found)
+        return found
+
+    def _plural_subject(self, pronoun: Token) -> Cluster | None:
+        """ "The fact-checkers are so sure of it that they ridicule …": "they" is the plural
+        subject before it in its own sentence, when there is one."""
+        subjects = [
+            t
+            for t in pronoun.sent
+            if t.i < pronoun.i and t.dep_ in SUBJECT and t.tag_ in ("NNS", "NNPS") and not self.in_quoted(t.idx)
+        ]
+        found = self.resolve(subjects[-1]) if subjects else None
+        return found[0] if found is not None else None
 
     def _may_be(self, pronoun: Token, offset: int, cluster: Cluster, gender: str) -> bool:
         """Whether the person mentioned at `offset` may be what this pronoun stands for: a person

@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Token
 from tui.analysis import lexicons
 from tui.analysis.attribution.context import Attribution
 from tui.analysis.attribution.marks import Marked
+from tui.analysis.entities.authors import Authors
+from tui.analysis.entities.documents import DOCUMENTS, Documents
 from tui.analysis.entities.mentions import (
     SUBJECT,
     UNNAMED,
@@ -33,19 +35,19 @@ from tui.analysis.entities.mentions import (
     role_nouns,
     strip_possessive,
 )
-from tui.analysis.entities.names import gather_names, gather_places_and_organisations
+from tui.analysis.entities.names import gather_names, gather_places_and_organisations, gather_untagged_names
+from tui.analysis.entities.organisations import Organisations
 from tui.analysis.entities.pronouns import PERSON_PRONOUNS, Pronouns, Resolved
 from tui.analysis.entities.roles import gather_roles
 from tui.model import Speaker
 
-DOCUMENTS = lexicons.words("documents.txt")
 PERSON_NOUNS = lexicons.words("person_nouns.txt")
 QUANTITIES = lexicons.words("quantity_nouns.txt")
 ORGANISATIONS = lexicons.words("organisation_nouns.txt")
 ABSTRACT = lexicons.words("abstract_nouns.txt")
 SPEECH_NOUNS = lexicons.words("speech_nouns.txt")
+BODY_PARTS = lexicons.words("body_parts.txt")
 OTHER_PRONOUNS = lexicons.words("other_pronouns.txt")
-AUTHOR = "the author"  # who "I" is outside quotation marks
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class SpeakerChoice:
     rule: str
 
 
-class SpeakerResolver(Pronouns):
+class SpeakerResolver(Authors, Documents, Organisations, Pronouns):
     """Clusters the mentions in one document and resolves each quote's speaker."""
 
     def __init__(self, doc: Doc, marks: Sequence[Marked] = ()):
@@ -71,6 +73,7 @@ class SpeakerResolver(Pronouns):
         self._chain: dict[int, Cluster | None] = {}  # subject pronoun token -> whom it stands for
         gather_names(self)
         gather_places_and_organisations(self)
+        gather_untagged_names(self)
         gather_roles(self)
         self.person_mentions.sort(key=lambda item: item[0])
         self._learn_genders()
@@ -89,14 +92,20 @@ class SpeakerResolver(Pronouns):
         if token.dep_ == "compound" and token.head.i in self.by_token and token.head.pos_ == "PROPN":
             # "co-host Mika Brzezinski asked": the title's name speaks
             return self.by_token[token.head.i], self.spans[token.head.i], "title-names"
-        found = self._relative(token) or self._titled(token) or self._document_owner(token)
+        found = (
+            self._relative(token)
+            or self._titled(token)
+            or self._body_owner(token)
+            or self.document_owner(token)
+            or self.document_given(token)
+        )
         if found is not None:
             return found
-        if token.lower_ == "i":
-            return self._author(token)
+        if token.lower_ in ("i", "me") or (token.lower_ == "we" and not self.in_quoted(token.idx)):
+            return self.author(token)
         if token.lower_ in PERSON_PRONOUNS or token.lower_ in OTHER_PRONOUNS:
             return self._pronoun(token)
-        return self._surname(token) or self._untagged_name(token) or self._noun_phrase(token)
+        return self._untagged_name(token) or self._noun_phrase(token)
 
     def _role_holder_named(self, token: Token) -> Resolved | None:
         """ "Brent Bozell III, founder of the Media Research Center, said": the organisation in
@@ -128,16 +137,22 @@ class SpeakerResolver(Pronouns):
         start = min(t.idx for t in token.subtree if t.i <= token.i)
         span = (start, token.idx + len(token.text))
         person.add(*span)
+        if (start, person) not in self.person_mentions:
+            self.person_mentions.append((start, person))  # a later "he" may stand for it
+            self.person_mentions.sort(key=lambda item: item[0])
         return person, span, "mention.role"
 
     def _coordinated(self, token: Token) -> Resolved | None:
         """ "Bush and Christie said …", "Okoro and her lawyers told …": the people named
         together speak together, as one group."""
         joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        misjoined = self._misjoined(token, joined)
+        if misjoined is not None:
+            return misjoined
         if token.dep_ not in SUBJECT or not joined or (token.pos_ != "PROPN" and token.i not in self.by_token):
             return None  # "a state and Cruz": a misparse, not people named together
         last = joined[-1]
-        if any(ent.start <= token.i and last.i < ent.end for ent in self.doc.ents):
+        if any(ent.start <= token.i and last.i < ent.end for ent in self.ents):
             return None  # "Procter and Gamble": one name
         start = min(t.i for t in token.subtree if t.i <= token.i)
         mention = (self.doc[start].idx, last.right_edge.idx + len(last.right_edge.text))
@@ -151,41 +166,37 @@ class SpeakerResolver(Pronouns):
         cluster.add(*mention)
         return cluster, mention, "coordination"
 
-    def _document_owner(self, token: Token) -> Resolved | None:
-        """A report, a release or someone's words speak only when no one is named for them: "the
-        union's Friday release" is the union's, "his comments" his, "a count by the Associated Press" the AP's, "a statement from
-        spokesman Peter Cook" Peter Cook's."""
-        if not {token.lemma_.lower(), token.lower_} & (DOCUMENTS | SPEECH_NOUNS):
+    def _misjoined(self, token: Token, joined: list[Token]) -> Resolved | None:
+        """One named person the parse joined to a word that names no one: a title ("Vice President
+        for news and talk Dave Gorab said", "Chairman and CEO Ada Ruiz said") or an object ("has
+        won a state and Cruz suggested"). The person speaks alone."""
+        own = self.by_token.get(token.i)
+        if token.dep_ not in SUBJECT or len(joined) != 1 or joined[0].i < token.i or (own is not None and own.names):
             return None
-        owners = [c for c in token.children if c.dep_ == "poss"]
-        owners += [
-            pobj
-            for prep in token.children
-            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from", "of")
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
-        for owner in owners:
-            found = self.resolve(owner)
-            if found is not None and found[0].kind in ("person", "organisation", "place") and found[0].names:
-                return found[0], found[1], "document.owner"
-        return None
+        person = self.by_token.get(joined[0].i)
+        if person is None or person.kind != "person" or not person.names:
+            return None
+        determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+        title = token.text[:1].isupper() and token.lower_ in role_nouns() and not determiners
+        thing = (
+            token.pos_ == "NOUN"
+            and determiners in (["a"], ["an"])
+            and self._unnamed_kind(token, token.i - 1) == "unknown"
+        )
+        if not (title or thing):
+            return None
+        return person, self.spans[joined[0].i], "mention.name"
 
-    def _named_by_head(self, token: Token, start: int) -> Cluster | None:
-        """ "the union" after "the Harbour Workers Union": the one organisation named before
-        whose name ends in this noun (none when two do)."""
-        if [t.lower_ for t in self.doc[start : token.i]] != ["the"]:
+    def _body_owner(self, token: Token) -> Resolved | None:
+        """ "His face darted from side to side, his eyes gleaming, as if to say …": a part of
+        someone speaks for them."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None or token.lemma_.lower() not in BODY_PARTS:
             return None
-        named = [
-            c
-            for c in self.clusters
-            if c.kind == "organisation"
-            and c.names
-            and c.display.split()[-1:] == [token.text.capitalize()]
-            and c.mentions
-            and min(c.mentions)[0] < token.idx
-        ]
-        return named[0] if len(named) == 1 else None
+        found = self.resolve(owner)
+        if found is None or found[0].kind not in ("person", "anonymous"):
+            return None
+        return found[0], found[1], "body.owner"
 
     def _relative(self, token: Token) -> Resolved | None:
         """ "the panel, which said …": the panel."""
@@ -202,25 +213,6 @@ class SpeakerResolver(Pronouns):
         if named is None:
             return None
         return self.by_token[named.i], self.spans[named.i], "title-names"
-
-    def _author(self, token: Token) -> Resolved:
-        """ "I" in the narration is the writer of a first-person piece."""
-        span = (token.idx, token.idx + len(token.text))
-        author = next((c for c in self.clusters if c.display == AUTHOR), None)
-        if author is None:
-            author = Cluster(kind="anonymous", display=AUTHOR)
-            self.clusters.append(author)
-        author.add(*span)
-        return author, span, "author"
-
-    def _surname(self, token: Token) -> Resolved | None:
-        """A known person's name the tagger took for a common noun: "Dahl added"."""
-        person = self.known_surname(token.text) if token.text[:1].isupper() and token.pos_ == "NOUN" else None
-        if person is None:
-            return None
-        span = (token.idx, token.idx + len(token.text))
-        person.add(*span)
-        return person, span, "surname"
 
     def _untagged_name(self, token: Token) -> Resolved | None:
         """A name spaCy did not tag: a proper noun with its compounds."""
@@ -245,17 +237,24 @@ class SpeakerResolver(Pronouns):
         end = token.i + 1
         if token.pos_ == "NUM":
             start, end = token.left_edge.i, token.right_edge.i + 1  # "About 4 in 10 say": the whole count speaks
+        elif token.lemma_.lower() in QUANTITIES:
+            end = _share_end(token)  # "Half of Vermont Democrats": a share is of someone
         kind = self._unnamed_kind(token, start)
         if kind is None:
             return None
+        paper = self.the_newspaper(token) if kind in ("organisation", "document") else None
+        if paper is not None:
+            span = (self.doc[start].idx, token.idx + len(token.text))
+            paper.add(*span)
+            return paper, span, "organisation.newspaper"
         if kind == "document":
-            end = self._document_end(token)
+            return self.document_phrase(token, start)
         if kind == "organisation":
-            named = self._named_by_head(token, start)
+            named = self.named_organisation(token, start)
             if named is not None:
                 span = (self.doc[start].idx, token.idx + len(token.text))
-                named.add(*span)
-                return named, span, "same-noun"
+                named[0].add(*span)
+                return named[0], span, named[1]
         mention = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
         key = norm(self.text[mention[0] : mention[1]])
         for cluster in self.clusters:
@@ -304,29 +303,15 @@ class SpeakerResolver(Pronouns):
         sentence and the article also writes it in lower case ("Critics say …")."""
         return token.is_sent_start and any(t.text == token.lower_ for t in self.doc if t.i != token.i)
 
-    def _document_end(self, token: Token) -> int:
-        """Where a document's phrase ends: with what it is of and who made it ("early results of
-        the exit poll conducted by Harbour Research")."""
-        end = token.i + 1
-        for prep in token.rights:
-            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != end:
-                continue
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                break
-            end = pobj.i + 1
-            for acl in pobj.rights:
-                agent = next((c for c in acl.children if c.dep_ == "agent"), None) if acl.dep_ == "acl" else None
-                if agent is not None:
-                    end = agent.right_edge.i + 1
-            break
-        return end
-
     def speakers(self, attributions: list[Attribution]) -> tuple[list[Speaker], list[SpeakerChoice | None]]:
         """Speakers (the clusters that are quoted) and, for each attribution, who speaks it."""
         resolved: list[Resolved | None] = []
         self.reported = [(quote.start, quote.end) for quote in attributions]
         self.speaking = {quote.speaker_token.idx for quote in attributions if quote.speaker_token is not None}
+        for index, cluster in list(self.by_token.items()):
+            token = self.doc[index]
+            if cluster.kind == "group" and token.tag_ == "NNP" and not self.in_quoted(token.idx):
+                self._member_epithet(token)  # "the Kentucky Republican dismissed …. He says …"
         for quote in attributions:
             self.about = (quote.start, quote.end)
             found = self.resolve(quote.speaker_token) if quote.speaker_token is not None else None
@@ -381,3 +366,14 @@ def _tidy(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         result.append((start, end))
     return result
+
+
+def _share_end(token: Token) -> int:
+    """Where a share of people ends: with whom it is a share of ("half of GOP primary voters",
+    "55 percent of all voters", "majorities in all five"), never past a comma."""
+    end = token.i + 1
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "among") and prep.i == end:
+            end = prep.right_edge.i + 1
+            break
+    return next((t.i for t in token.doc[token.i : end] if t.text in (",", ";", "—")), end)
