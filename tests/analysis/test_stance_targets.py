@@ -120,3 +120,27 @@ def test_premature_in_quote_marks_is_against_the_person_whose_campaign_it_is(ana
 def test_the_doer_of_a_wrong_in_a_mixed_quote(analyzer):
     _, found = read(analyzer, 'Ann Cole said the establishment "would work overtime to steal that nomination."')
     assert set(found) == {("Ann Cole", "establishment", "against")}
+
+
+def test_the_model_reads_praise_no_rule_knows_and_says_it_in_plain_words(analyzer):
+    _, found = read(
+        analyzer, "Tom Bell said: “Kim Lowe is a brilliant, honest leader who has done wonderful work for this city.”"
+    )
+    assert set(found) == {("Tom Bell", "Kim Lowe", "favor")}
+    stance = found[("Tom Bell", "Kim Lowe", "favor")]
+    assert stance.rule == "model"
+    assert stance.gist == "speaks well of Kim Lowe: ‘Kim Lowe is a brilliant, honest … wonderful work for this city’"
+
+
+def test_someone_elses_act_inside_a_quote_is_no_side_toward_whom_it_is_done_to(analyzer):
+    # The insult is Kim Lowe's act: the speaker is not against the nurses.
+    _, found = read(
+        analyzer,
+        "“They keep showing videos of Kim Lowe insulting the nurses of Leeds General Infirmary,” said Tom Bell.",
+    )
+    assert not [key for key in found if key[1] != "Kim Lowe"]
+
+
+def test_where_something_happened_is_no_target_of_the_model(analyzer):
+    _, found = read(analyzer, "“We lost four brave soldiers at Dunkirk and we mourn them,” said Tom Bell.")
+    assert not [key for key in found if "Dunkirk" in key[1]]

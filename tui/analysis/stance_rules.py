@@ -348,8 +348,13 @@ class StanceRules(Voice):
                 continue
             named = group.kind in ("person", "policy")  # not "super PAC", "brave Americans"
             judges = [c for c in token.children if c.dep_ == "amod"] if named else []
-            if token.dep_ == "dobj" and adjectival(token.head) and token.head.head.lemma_.lower() in _RESULT_VERBS:
-                judges.append(token.head)  # "has seen encouraging progress", parsed as a verb
+            if (
+                token.dep_ == "dobj"
+                and adjectival(token.head)
+                and token.head.head.lemma_.lower() in _RESULT_VERBS
+                and self.doc[token.head.i - 1].pos_ not in ("NOUN", "PROPN", "PRON")
+            ):  # "has seen encouraging progress", parsed as a verb; not "videos of X insulting Y" (X's act)
+                judges.append(token.head)
             value = sum(evaluation(c) for c in judges)
             if abs(value) >= 0.3:
                 cue = next(c.text for c in judges if evaluation(c))

@@ -142,7 +142,7 @@ class Topics:
             return
         if root.ent_type_ == "PERSON":
             name = next((e for e in self.doc.ents if e.start <= root.i < e.end), chunk)
-            self._add(self._person_key(name.text), _unowned(name.text), name, root, kind="person")
+            self._add(self._person_key(name.text), unowned(name.text), name, root, kind="person")
             return
         if head in STOP_HEADS or root.ent_type_ in _QUANTITY_ENTS or self._is_speaker(chunk.start_char, chunk.end_char):
             return
@@ -177,7 +177,7 @@ class Topics:
             return None
         speaker = self.speaker_at(name.start_char, name.end_char)
         key = f"speaker:{speaker}" if speaker is not None else self._person_key(name.text)
-        label = self.speaker_names.get(speaker, name.text) if speaker is not None else _unowned(name.text)
+        label = self.speaker_names.get(speaker, name.text) if speaker is not None else unowned(name.text)
         self._add(key, label, name, token, kind="person")
         return self.groups.get(key)
 
@@ -325,7 +325,7 @@ def _policy_anchors(chunks: list[Span], anchors_of: dict[int, list[str]]) -> tup
     return anchor_counts, linked
 
 
-def _unowned(name: str) -> str:
+def unowned(name: str) -> str:
     """A name without its possessive ending: "Kim Lowe's" -> "Kim Lowe"."""
     for ending in ("’s", "'s", "’", "'"):
         if name.endswith(ending):
