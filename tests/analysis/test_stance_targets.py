@@ -144,3 +144,56 @@ def test_someone_elses_act_inside_a_quote_is_no_side_toward_whom_it_is_done_to(a
 def test_where_something_happened_is_no_target_of_the_model(analyzer):
     _, found = read(analyzer, "“We lost four brave soldiers at Dunkirk and we mourn them,” said Tom Bell.")
     assert not [key for key in found if "Dunkirk" in key[1]]
+
+
+def test_a_verb_whose_doer_is_named_by_for_to_is_not_the_speakers_act(analyzer):
+    # Kim Lowe praises the scheme; the speaker does not.
+    _, found = read(
+        analyzer,
+        "“For Kim Lowe to both defend that and to praise the Leeds tram scheme despite the cost raises "
+        "serious questions,” said Tom Bell.",
+    )
+    assert not [key for key in found if "Leeds" in key[1]]
+
+
+def test_a_target_label_keeps_the_adjective_that_says_which(analyzer):
+    _, found = read(analyzer, "Ms Ann Hart said: “We want a pro-life majority on the Supreme Court.”")
+    assert ("Ann Hart", "pro-life majority", "favor") in found
+    _, found = read(analyzer, "Tom Bell said: “We will protect the American middle class.”")
+    assert ("Tom Bell", "American middle class", "favor") in found
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["We need steady hands.", "Your friend is just amazing.", "You have to be paying attention."],
+    ids=["hands", "friend", "paying attention"],
+)
+def test_vague_and_figurative_nouns_are_no_targets(analyzer, quote):
+    _, found = read(analyzer, f"Tom Bell said: “{quote}”")
+    assert found == {}
+
+
+def test_it_is_not_a_policy_when_something_else_was_named_since(analyzer):
+    _, found = read(
+        analyzer,
+        "Tom Bell walked off the set of a Sky News program after arguing with the host about the Leeds attack. "
+        "Mr. Bell argued it was both a terrorist attack and a hate crime.",
+    )
+    assert not [key for key in found if "program" in key[1]]
+
+
+def test_she_is_a_liar_is_against_the_one_person_named_before(analyzer):
+    _, found = read(analyzer, "Tom Bell spoke about Kim Lowe on Monday.\n“She is a liar and a coward,” he said.")
+    assert set(found) == {("Tom Bell", "Kim Lowe", "against")}
+    assert found[("Tom Bell", "Kim Lowe", "against")].gist == "calls Kim Lowe ‘a liar and a coward’"
+    _, found = read(
+        analyzer, "Tom Bell spoke about Kim Lowe and Ann Hart on Monday.\n“She is a liar and a coward,” he said."
+    )
+    assert found == {}  # two people named: who "she" is stays open
+
+
+def test_wanting_leaders_who_stand_up_to_someone_is_against_them(analyzer):
+    _, found = read(analyzer, "“We need leaders who will stand up to the gun lobby,” said Tom Bell.")
+    assert ("Tom Bell", "gun lobby", "against") in found
+    _, found = read(analyzer, "“The leaders who oppose the Leeds tram scheme are fools,” said Tom Bell.")
+    assert not [key for key in found if "Leeds" in key[1]]

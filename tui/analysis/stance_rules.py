@@ -217,6 +217,8 @@ class StanceRules(Voice):
                     if subject.lower_ in ("it", "this", "that")
                     else self.group_at(subject)
                 )
+                if group is None and subject.lower_ in ("he", "she") and quote.start <= subject.idx < quote.end:
+                    group = self.person_before(subject, quote)  # "She is a liar": the one person named before
                 if group is None:
                     continue
                 polarity = value * (-1 if negated(token.head) or negated(token) else 1)
@@ -372,6 +374,6 @@ class StanceRules(Voice):
         hits.append(Hit(quote.speaker or "", group.key, polarity * factor, quote.id, rule, cue, gist))
 
     def _mention_text(self, token: Token, group: TopicGroup) -> str:
-        if token.lower_ in ("it", "this", "that"):
+        if token.lower_ in ("it", "this", "that", "he", "she"):
             return self._label(group)
         return self.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge.text)]
