@@ -197,3 +197,30 @@ def test_wanting_leaders_who_stand_up_to_someone_is_against_them(analyzer):
     assert ("Tom Bell", "gun lobby", "against") in found
     _, found = read(analyzer, "“The leaders who oppose the Leeds tram scheme are fools,” said Tom Bell.")
     assert not [key for key in found if "Leeds" in key[1]]
+
+
+def test_hardly_ever_turns_a_stance_verb_and_the_gist_says_so(analyzer):
+    _, found = read(analyzer, "Tom Bell said: “I hardly ever advise investing in a golf course.”")
+    assert set(found) == {("Tom Bell", "golf course", "against")}
+    assert found[("Tom Bell", "golf course", "against")].gist == "hardly ever advise investing in a golf course"
+
+
+def test_words_quoted_inside_the_quote_are_someone_elses(analyzer):
+    _, found = read(
+        analyzer,
+        "“I don’t think you hear her on the campaign trail saying, ‘I love the Leeds tram scheme,’” said Tom Bell.",
+    )
+    assert found == {}
+
+
+def test_a_headline_misread_as_a_name_is_no_target(analyzer):
+    document = analyzer.analyze(
+        "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling.’\n“It is troubling,” Clinton said."
+    )
+    assert not [t.label for t in document.topics if "‘" in t.label]
+    assert document.stances == []
+
+
+def test_a_place_before_a_persons_title_is_not_the_object(analyzer):
+    _, found = read(analyzer, "Kim Lowe said: “We dismissed Wisconsin Gov. Scott Walker as an ineffective leader.”")
+    assert set(found) == {("Kim Lowe", "Scott Walker", "against")}

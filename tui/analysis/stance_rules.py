@@ -14,7 +14,7 @@ from tui.analysis import lexicons
 from tui.analysis.attribution.acts import act_verbs, act_words, target_of
 from tui.analysis.polarity import evaluation, negated, stance_verbs, turned
 from tui.analysis.stance_voice import Voice, clip
-from tui.analysis.topics import TopicGroup, adjectival
+from tui.analysis.topics import TopicGroup, adjectival, direct_object, person_for_place
 from tui.model import Quote
 
 CLAIM_NOUNS = lexicons.words("claim_nouns.txt")
@@ -69,13 +69,13 @@ class StanceRules(Voice):
                     return key, next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             key = (lemma, particle.lower_)
             if key in table:
-                return key, next((c for c in token.children if c.dep_ in ("dobj",)), None)
+                return key, direct_object(token)
         for prep in preps:
             key = (lemma, prep.lower_)
             if key in table:
                 return key, next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if (lemma,) in table and token.pos_ == "VERB":
-            obj = next((c for c in token.children if c.dep_ in ("dobj",)), None)
+            obj = direct_object(token)
             if obj is None:
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             return (lemma,), obj
@@ -156,6 +156,7 @@ class StanceRules(Voice):
         obj = target_of(verb_token)
         if obj is None:
             return
+        obj = person_for_place(verb_token, obj)
         if quote.kind == "label":
             named = [c for c in verb_token.children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "attr", "ccomp")]
             named += [c for c in obj.children if c.dep_ == "oprd"]
@@ -368,8 +369,13 @@ class StanceRules(Voice):
                 )
 
     def _hit(self, hits, quote, group, polarity, rule, cue, tokens, token, gist="") -> None:
-        if self.asked(token) or self.others_view(token, quote) or self.supposed(token):
-            return  # "is it a gimmick?", "they think X is …": asked, or someone else's view
+        if (
+            self.asked(token)
+            or self.others_view(token, quote)
+            or self.supposed(token)
+            or self.inner_quoted(token, quote)
+        ):
+            return  # "is it a gimmick?", "they think X is …", "saying, ‘I love X’": asked, or someone else's view
         factor = self.modifiers(tokens) * (0.5 if self.in_concession(token) else 1.0)
         hits.append(Hit(quote.speaker or "", group.key, polarity * factor, quote.id, rule, cue, gist))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tui.analysis import lexicons
-from tui.analysis.polarity import BLOCKING, blocked, turned
+from tui.analysis.polarity import BLOCKING, blocked, seldom, turned
 from tui.analysis.topics import Topics
 from tui.model import Quote
 
@@ -42,6 +42,13 @@ class Voice(Topics):
         """Between quote marks within its sentence (a label's own words)."""
         before = self.text[token.sent.start_char : token.idx]
         return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+    def inner_quoted(self, token: Token, quote: Quote) -> bool:
+        """Inside a quote within the quote ("you hear her saying, ‘I love corn ethanol’"): someone
+        else's words, not the speaker's. A ’ before a letter is an apostrophe ("don’t"), not a close."""
+        before = self.text[quote.start : token.idx]
+        closes = sum(1 for k, ch in enumerate(before) if ch == "’" and not before[k + 1 : k + 2].isalpha())
+        return before.count("‘") > closes
 
     def own(self, subject: Token, quote: Quote, generic_you: bool = False) -> bool:
         """A subject that speaks for the speaker's side: "I", "we", the government, a mention of the
@@ -130,6 +137,9 @@ class Voice(Topics):
                     first = next((c for c in first.children if c.lemma_.lower() in BLOCKING), first)
                     break
         start = min([first.idx, *[c.idx for c in first.children if c.dep_ in ("neg", "aux") and c.i < first.i]])
+        if first.dep_ in ("xcomp", "ccomp") and seldom(first.head):  # "hardly ever advise investing in X"
+            above = first.head
+            start = min([start, above.idx, *[c.left_edge.idx for c in above.children if c.dep_ == "advmod"]])
         if obj is not None and obj.i < token.i:  # a passive: "Trump was supported"
             start = obj.left_edge.idx
         if end is None:

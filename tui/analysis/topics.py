@@ -148,6 +148,8 @@ class Topics:
             return
         if root.ent_type_ == "PERSON":
             name = next((e for e in self.doc.ents if e.start <= root.i < e.end), chunk)
+            if any(t.text in QUOTE_CHARACTERS for t in name):
+                return  # "Trump’s Putin Remarks ‘Troubling": a headline misread as a name
             self._add(self._person_key(name.text), unowned(name.text), name, root, kind="person")
             return
         if head in STOP_HEADS or root.ent_type_ in _QUANTITY_ENTS or self._is_speaker(chunk.start_char, chunk.end_char):
@@ -355,3 +357,18 @@ def unowned(name: str) -> str:
         if name.endswith(ending):
             return name[: -len(ending)]
     return name
+
+
+def direct_object(verb: Token) -> Token | None:
+    """A verb's direct object, the person where a place before them was parsed as one too."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return None if obj is None else person_for_place(verb, obj)
+
+
+def person_for_place(verb: Token, obj: Token) -> Token:
+    """ "dismissed Wisconsin Gov. Scott Walker" parsed as two objects, the place and the person:
+    the person is the object."""
+    named = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == obj.i + 1), None)
+    if obj.ent_type_ in ("GPE", "NORP") and named is not None and named.ent_type_ == "PERSON":
+        return named
+    return obj
