@@ -224,3 +224,10 @@ def test_a_headline_misread_as_a_name_is_no_target(analyzer):
 def test_a_place_before_a_persons_title_is_not_the_object(analyzer):
     _, found = read(analyzer, "Kim Lowe said: “We dismissed Wisconsin Gov. Scott Walker as an ineffective leader.”")
     assert set(found) == {("Kim Lowe", "Scott Walker", "against")}
+
+
+def test_not_just_a_failure_but_a_catastrophe_is_against(analyzer):
+    _, found = read(analyzer, "“The Leeds tram scheme has been not just a failure, but a catastrophe,” said Tom Bell.")
+    assert [(speaker, label) for speaker, _, label in found] == [("Tom Bell", "against")]
+    _, found = read(analyzer, "“The Leeds tram scheme has not been a failure,” said Tom Bell.")
+    assert [(speaker, label) for speaker, _, label in found] == [("Tom Bell", "favor")]

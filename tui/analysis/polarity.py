@@ -15,6 +15,7 @@ from tui.analysis import lexicons
 NEGATIONS = lexicons.words("negations.txt")
 BLOCKING = lexicons.words("blocking_words.txt")
 SELDOM = lexicons.words("seldom_words.txt")
+NOT_ONLY = lexicons.words("not_only_words.txt")
 
 
 @lru_cache(maxsize=1)
@@ -94,3 +95,14 @@ def seldom(token: Token) -> bool:
             if adverb.lower_ in SELDOM or any(c.lower_ in SELDOM for c in adverb.children):
                 return True
     return False
+
+
+def denied(token: Token) -> bool:
+    """A predicate negated for stance: `negated`, but not "not just a failure, but a catastrophe"
+    (what follows "not just" is granted and outdone)."""
+    if not negated(token):
+        return False
+    for child in token.children:
+        if child.dep_ == "neg" and child.i + 1 < len(token.doc) and token.doc[child.i + 1].lower_ in NOT_ONLY:
+            return False
+    return True

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from tui.analysis import lexicons
 from tui.analysis.attribution.acts import act_verbs, act_words, target_of
-from tui.analysis.polarity import evaluation, negated, stance_verbs, turned
+from tui.analysis.polarity import denied, evaluation, negated, stance_verbs, turned
 from tui.analysis.stance_voice import Voice, clip
 from tui.analysis.topics import TopicGroup, adjectival, direct_object, person_for_place
 from tui.model import Quote
@@ -222,8 +222,9 @@ class StanceRules(Voice):
                     group = self.person_before(subject, quote)  # "She is a liar": the one person named before
                 if group is None:
                     continue
-                polarity = value * (-1 if negated(token.head) or negated(token) else 1)
-                said = self.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge.text)]
+                polarity = value * (-1 if denied(token.head) or denied(token) else 1)
+                last = max([token, *[c for c in token.head.children if c.dep_ == "conj" and c.i > token.i]]).right_edge
+                said = self.text[token.left_edge.idx : last.idx + len(last.text)]  # "… a failure, but a catastrophe"
                 gist = (
                     f"calls {self._mention_text(subject, group)} {'not ' if polarity * value < 0 else ''}‘{clip(said)}’"
                 )
