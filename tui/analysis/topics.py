@@ -262,10 +262,12 @@ class Topics:
         if best is None:
             return None
         for chunk in self.chunks:
-            inside = best[0] + 1 <= chunk.start_char and chunk.end_char <= pronoun.idx
+            if not (best[0] + 1 <= chunk.start_char and chunk.end_char <= pronoun.idx):
+                continue
+            if chunk.root.pos_ == "PRON" or chunk.root.i in best[1].heads:
+                continue
             named = chunk.root.pos_ == "NOUN" and chunk.root.lemma_.lower() not in STOP_HEADS
-            other = chunk.root.i not in best[1].heads and not self._is_speaker(chunk.start_char, chunk.end_char)
-            if inside and other and (named or chunk.start_char >= quote.start) and chunk.root.pos_ != "PRON":
+            if (named or chunk.start_char >= quote.start) and not self._is_speaker(chunk.start_char, chunk.end_char):
                 return None  # another thing was named in between ("the Orlando attack"): 'it' may be that
         return best[1]
 
