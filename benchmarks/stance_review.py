@@ -1,13 +1,16 @@
 """The stance review: what the sidebar shows on PolNeAR train articles, and the totals of a review.
 
     python benchmarks/stance_review.py PATH/TO/PolNeAR [--articles 30] [--every 7] [--offset 0]
+    python benchmarks/stance_review.py PATH/TO/PolNeAR --same benchmarks/data/stance_review.tsv
     python benchmarks/stance_review.py --totals benchmarks/data/stance_review.tsv
 
 The first form analyses train articles (every Nth from --offset, in name order, keeping those where the sidebar
 shows a stance, until there are --articles of them) and prints every stance the sidebar shows:
 article, speaker, target, sign, the evidence in plain words and the start of its quote, for a
 reader to judge. PolNeAR's texts are copyrighted: they are read in place, and only a few words of
-evidence are printed. The second form prints the totals of a review table (columns: article,
+evidence are printed. The second form analyses the articles of an earlier review table instead,
+and ends each row with that table's judgement where the same speaker, target and sign were judged
+there ("new" where not), so a re-reading starts from what was read before. The third form prints the totals of a review table (columns: article,
 speaker, target, shown sign, right?, note; right? is "yes", "sign" (wrong sign), "target" (wrong
 target) or "no" (both)).
 """
@@ -26,10 +29,20 @@ from tui.sources import Article
 SIGN = {"favor": "+", "against": "-", "neutral": "="}
 
 
-def show(root: Path, articles: int, every: int, offset: int) -> None:
+def show(root: Path, articles: int, every: int, offset: int, same: Path | None = None) -> None:
     from tui.analysis.engine import Analyzer
 
     paths = sorted((root / "data" / "train" / "text").glob("*.txt"))[offset::every]
+    judged: dict[tuple[str, ...], str] = {}
+    short: dict[Path, str] = {}
+    if same is not None:
+        rows = _rows(same)
+        stems = list(dict.fromkeys(r["article"] for r in rows))
+        every_path = sorted((root / "data" / "train" / "text").glob("*.txt"))
+        paths = [next(p for p in every_path if p.stem.startswith(stem)) for stem in stems]
+        short = {p: stem for p, stem in zip(paths, stems)}
+        judged = {(r["article"], r["speaker"], r["target"], r["shown sign"]): r["right?"] for r in rows}
+        articles = len(paths)
     analyzer = Analyzer()
     shown = 0
     documents = analyzer.analyze_many(
@@ -45,16 +58,20 @@ def show(root: Path, articles: int, every: int, offset: int) -> None:
         for stance in document.stances:
             quote = quotes[stance.evidence[0]]
             words = " ".join(document.quote_text(quote).split()[:12])
+            stem = short.get(path, path.stem)
+            sign = SIGN[stance.label].replace("-", "−")
+            before = judged.get((stem, names[stance.speaker], topics[stance.topic], sign), "new")
             print(
                 "\t".join(
                     [
-                        path.stem,
+                        stem,
                         names[stance.speaker],
                         topics[stance.topic],
                         SIGN[stance.label],
                         f"{kinds[stance.speaker]}/{quote.kind}",
                         stance.gist,
                         words,
+                        *([before] if same is not None else []),
                     ]
                 )
             )
@@ -63,9 +80,13 @@ def show(root: Path, articles: int, every: int, offset: int) -> None:
             break
 
 
-def totals(table: Path) -> None:
+def _rows(table: Path) -> list[dict[str, str]]:
     with table.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def totals(table: Path) -> None:
+    rows = _rows(table)
     right = sum(r["right?"] == "yes" for r in rows)
     sign = sum(r["right?"] in ("yes", "target") for r in rows)
     target = sum(r["right?"] in ("yes", "sign") for r in rows)
@@ -83,12 +104,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=30)
     parser.add_argument("--every", type=int, default=7)
     parser.add_argument("--offset", type=int, default=0)
+    parser.add_argument("--same", type=Path, help="analyse the articles of this earlier review table")
     parser.add_argument("--totals", type=Path)
     args = parser.parse_args()
     if args.totals:
         totals(args.totals)
     elif args.path:
-        show(args.path, args.articles, args.every, args.offset)
+        show(args.path, args.articles, args.every, args.offset, args.same)
     else:
         parser.error("give the PolNeAR folder, or --totals TABLE")
 

@@ -7,6 +7,10 @@ Fits a three-class logistic regression on train.jsonl over `target_sentiment.all
 chooses its L2 strength on rw-dev, writes the weights, then reads them back through the
 package's own `polarity_toward` and prints macro-F1 on rw-dev and, once, on rw-test (never
 used to choose anything). Deterministic: the same data gives the same file.
+
+It also prints the confidence threshold for stance (`stance_model.MODEL_THRESHOLD`): the least
+|P(favour) - P(against)| at which the sign of the model's readings on rw-dev is right at least
+PRECISION of the time (a neutral row read as a side counts wrong). Set the constant to it.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from tui.analysis.pipeline import load_nlp  # noqa: E402
 OUT = ROOT / "tui" / "analysis" / "weights" / target_sentiment.WEIGHTS_FILE
 STRENGTHS = (0.05, 0.1, 0.2)  # scikit-learn's C (inverse L2), chosen on rw-dev
 MIN_ROWS = 2  # a sparse feature must occur in this many train rows to be kept
+THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+PRECISION = 0.9  # the review's target: nine stances in ten right
 
 
 def load(folder: Path, name: str) -> list[dict]:
@@ -78,11 +84,28 @@ def main() -> None:
     print(f"chose C {strength}; wrote {len(rows)} rows to {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
 
     target_sentiment.weights.cache_clear()
+    readings = {}
     for name in ("rw-dev", "rw-test"):
-        predicted = [
-            target_sentiment.polarity_toward(d, r["from"], r["to"])[0] for d, r in zip(docs[name], splits[name])
+        readings[name] = [
+            target_sentiment.polarity_toward(d, r["from"], r["to"]) for d, r in zip(docs[name], splits[name])
         ]
+        predicted = [label for label, _ in readings[name]]
         print(f"{name} macro-F1 through the package: {macro_f1([r['polarity'] for r in splits[name]], predicted):.3f}")
+    choose_threshold(readings["rw-dev"], [r["polarity"] for r in splits["rw-dev"]])
+
+
+def choose_threshold(readings: list[tuple[int, float]], gold: list[int]) -> None:
+    """Print, for each threshold, how many rw-dev rows the model takes a side on and how often
+    the side is right; then the least threshold reaching PRECISION."""
+    chosen = None
+    for threshold in THRESHOLDS:
+        sided = [(margin, g) for (_, margin), g in zip(readings, gold) if abs(margin) >= threshold]
+        right = sum((margin > 0 and g == 1) or (margin < 0 and g == -1) for margin, g in sided)
+        share = right / len(sided) if sided else 0.0
+        print(f"threshold {threshold:.2f}: a side on {len(sided)} of {len(gold)} rw-dev rows, right {share:.3f}")
+        if chosen is None and share >= PRECISION:
+            chosen = threshold
+    print(f"stance threshold (least with sign right >= {PRECISION:.0%} on rw-dev): {chosen}")
 
 
 if __name__ == "__main__":

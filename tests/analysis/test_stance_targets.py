@@ -120,3 +120,114 @@ def test_premature_in_quote_marks_is_against_the_person_whose_campaign_it_is(ana
 def test_the_doer_of_a_wrong_in_a_mixed_quote(analyzer):
     _, found = read(analyzer, 'Ann Cole said the establishment "would work overtime to steal that nomination."')
     assert set(found) == {("Ann Cole", "establishment", "against")}
+
+
+def test_the_model_reads_praise_no_rule_knows_and_says_it_in_plain_words(analyzer):
+    _, found = read(
+        analyzer, "Tom Bell said: “Kim Lowe is a brilliant, honest leader who has done wonderful work for this city.”"
+    )
+    assert set(found) == {("Tom Bell", "Kim Lowe", "favor")}
+    stance = found[("Tom Bell", "Kim Lowe", "favor")]
+    assert stance.rule == "model"
+    assert stance.gist == "speaks well of Kim Lowe: ‘Kim Lowe is a brilliant, honest … wonderful work for this city’"
+
+
+def test_someone_elses_act_inside_a_quote_is_no_side_toward_whom_it_is_done_to(analyzer):
+    # The insult is Kim Lowe's act: the speaker is not against the nurses.
+    _, found = read(
+        analyzer,
+        "“They keep showing videos of Kim Lowe insulting the nurses of Leeds General Infirmary,” said Tom Bell.",
+    )
+    assert not [key for key in found if key[1] != "Kim Lowe"]
+
+
+def test_where_something_happened_is_no_target_of_the_model(analyzer):
+    _, found = read(analyzer, "“We lost four brave soldiers at Dunkirk and we mourn them,” said Tom Bell.")
+    assert not [key for key in found if "Dunkirk" in key[1]]
+
+
+def test_a_verb_whose_doer_is_named_by_for_to_is_not_the_speakers_act(analyzer):
+    # Kim Lowe praises the scheme; the speaker does not.
+    _, found = read(
+        analyzer,
+        "“For Kim Lowe to both defend that and to praise the Leeds tram scheme despite the cost raises "
+        "serious questions,” said Tom Bell.",
+    )
+    assert not [key for key in found if "Leeds" in key[1]]
+
+
+def test_a_target_label_keeps_the_adjective_that_says_which(analyzer):
+    _, found = read(analyzer, "Ms Ann Hart said: “We want a pro-life majority on the Supreme Court.”")
+    assert ("Ann Hart", "pro-life majority", "favor") in found
+    _, found = read(analyzer, "Tom Bell said: “We will protect the American middle class.”")
+    assert ("Tom Bell", "American middle class", "favor") in found
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["We need steady hands.", "Your friend is just amazing.", "You have to be paying attention."],
+    ids=["hands", "friend", "paying attention"],
+)
+def test_vague_and_figurative_nouns_are_no_targets(analyzer, quote):
+    _, found = read(analyzer, f"Tom Bell said: “{quote}”")
+    assert found == {}
+
+
+def test_it_is_not_a_policy_when_something_else_was_named_since(analyzer):
+    _, found = read(
+        analyzer,
+        "Tom Bell walked off the set of a Sky News program after arguing with the host about the Leeds attack. "
+        "Mr. Bell argued it was both a terrorist attack and a hate crime.",
+    )
+    assert not [key for key in found if "program" in key[1]]
+
+
+def test_she_is_a_liar_is_against_the_one_person_named_before(analyzer):
+    _, found = read(analyzer, "Tom Bell spoke about Kim Lowe on Monday.\n“She is a liar and a coward,” he said.")
+    assert set(found) == {("Tom Bell", "Kim Lowe", "against")}
+    assert found[("Tom Bell", "Kim Lowe", "against")].gist == "calls Kim Lowe ‘a liar and a coward’"
+    _, found = read(
+        analyzer, "Tom Bell spoke about Kim Lowe and Ann Hart on Monday.\n“She is a liar and a coward,” he said."
+    )
+    assert found == {}  # two people named: who "she" is stays open
+
+
+def test_wanting_leaders_who_stand_up_to_someone_is_against_them(analyzer):
+    _, found = read(analyzer, "“We need leaders who will stand up to the gun lobby,” said Tom Bell.")
+    assert ("Tom Bell", "gun lobby", "against") in found
+    _, found = read(analyzer, "“The leaders who oppose the Leeds tram scheme are fools,” said Tom Bell.")
+    assert not [key for key in found if "Leeds" in key[1]]
+
+
+def test_hardly_ever_turns_a_stance_verb_and_the_gist_says_so(analyzer):
+    _, found = read(analyzer, "Tom Bell said: “I hardly ever advise investing in a golf course.”")
+    assert set(found) == {("Tom Bell", "golf course", "against")}
+    assert found[("Tom Bell", "golf course", "against")].gist == "hardly ever advise investing in a golf course"
+
+
+def test_words_quoted_inside_the_quote_are_someone_elses(analyzer):
+    _, found = read(
+        analyzer,
+        "“I don’t think you hear her on the campaign trail saying, ‘I love the Leeds tram scheme,’” said Tom Bell.",
+    )
+    assert found == {}
+
+
+def test_a_headline_misread_as_a_name_is_no_target(analyzer):
+    document = analyzer.analyze(
+        "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling.’\n“It is troubling,” Clinton said."
+    )
+    assert not [t.label for t in document.topics if "‘" in t.label]
+    assert document.stances == []
+
+
+def test_a_place_before_a_persons_title_is_not_the_object(analyzer):
+    _, found = read(analyzer, "Kim Lowe said: “We dismissed Wisconsin Gov. Scott Walker as an ineffective leader.”")
+    assert set(found) == {("Kim Lowe", "Scott Walker", "against")}
+
+
+def test_not_just_a_failure_but_a_catastrophe_is_against(analyzer):
+    _, found = read(analyzer, "“The Leeds tram scheme has been not just a failure, but a catastrophe,” said Tom Bell.")
+    assert [(speaker, label) for speaker, _, label in found] == [("Tom Bell", "against")]
+    _, found = read(analyzer, "“The Leeds tram scheme has not been a failure,” said Tom Bell.")
+    assert [(speaker, label) for speaker, _, label in found] == [("Tom Bell", "favor")]

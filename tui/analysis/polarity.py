@@ -15,6 +15,8 @@ from tui.analysis import lexicons
 
 NEGATIONS = lexicons.words("negations.txt")
 BLOCKING = lexicons.words("blocking_words.txt")
+SELDOM = lexicons.words("seldom_words.txt")
+NOT_ONLY = lexicons.words("not_only_words.txt")
 
 
 @lru_cache(maxsize=1)
@@ -84,5 +86,27 @@ def turned(token: Token) -> bool:
     """Negated or blocked: the verb's side is turned round. A negation also reaches down through
     an adjective: "I was not willing to support X"."""
     above = token.head if token.dep_ == "xcomp" and token.head.dep_ == "acomp" else None
-    denied = negated(token) or (above is not None and negated(above.head))
+    denied = negated(token) or (above is not None and negated(above.head)) or seldom(token)
     return denied != blocked(token)
+
+
+def seldom(token: Token) -> bool:
+    """ "I hardly ever advise investing in X": an almost-never word on the verb, or on the verb
+    its infinitive or -ing complement hangs on (also as "hardly" of "ever")."""
+    verbs = [token, token.head] if token.dep_ in ("xcomp", "ccomp") else [token]
+    for verb in verbs:
+        for adverb in (c for c in verb.children if c.dep_ == "advmod"):
+            if adverb.lower_ in SELDOM or any(c.lower_ in SELDOM for c in adverb.children):
+                return True
+    return False
+
+
+def denied(token: Token) -> bool:
+    """A predicate negated for stance: `negated`, but not "not just a failure, but a catastrophe"
+    (what follows "not just" is granted and outdone)."""
+    if not negated(token):
+        return False
+    for child in token.children:
+        if child.dep_ == "neg" and child.i + 1 < len(token.doc) and token.doc[child.i + 1].lower_ in NOT_ONLY:
+            return False
+    return True

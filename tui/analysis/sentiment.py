@@ -35,6 +35,12 @@ FEATURES = (
 )
 
 
+@lru_cache(maxsize=256)
+def _sentence_scores(sentence: str) -> dict[str, float]:
+    """VADER's scores of one sentence, read once however many mentions it holds."""
+    return vader().polarity_scores(sentence)
+
+
 @lru_cache(maxsize=1)
 def news_events() -> dict[str, float]:
     """Lemmas that are good or bad news for the person they are about (lexicons/news_events.tsv)."""
@@ -132,7 +138,7 @@ def features(doc: Doc, start: int, end: int) -> list[float] | None:
         return None
     mention = {t.i for t in span}
     root = span.root
-    sentence = vader().polarity_scores(root.sent.text)
+    sentence = _sentence_scores(root.sent.text)
     positive, negative = nearby_values(root, mention)
     speaks = 1.0 if root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH else 0.0
     quotes = 1.0 if any(mark in root.sent.text for mark in '"“”') else 0.0

@@ -12,7 +12,9 @@ deterrence. So stance comes from rules over the parse, tried in order:
   d. copular evaluation ("it was a gimmick"; "it won't work"), "it" resolved to a recent policy topic;
   e. wrongdoing: the doer of "steal", "rig", "threaten" is someone the speaker is against;
   f. necessity and desire ("you have to have a deterrent", "the priority has to be on …", "we need …");
-  g. evaluative words about a named or policy topic inside the quote, as a fallback.
+  g. evaluative words about a named or policy topic inside the quote, as a fallback;
+  h. the trained target-sentiment model, toward a person, organisation, place or policy the quote
+     names that no rule read, where it is sure (stance_model.py).
 
 A target is a person (a speaker, or another named person), an organisation or place, a policy or
 an action; each conjunct of "Starmer and Cooper" counts apart, and being against the object of
@@ -26,6 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from tui.analysis.polarity import stance_verbs
+from tui.analysis.stance_model import MODEL_RULE, model_hits
 from tui.analysis.stance_rules import Hit, StanceRules
 from tui.analysis.topics import TopicGroup
 from tui.model import Stance, Topic
@@ -40,6 +43,7 @@ RULE_WEIGHT = {
     "copular evaluation": 2.0,
     "necessity": 2.0,
     "evaluative words": 1.5,
+    MODEL_RULE: 1.5,
 }
 MAX_TOPICS = 12  # the stance grid's columns
 
@@ -62,6 +66,7 @@ class StanceFinder(StanceRules):
             self.rule_wrongdoing(quote, tokens, hits)
             self.rule_necessity(quote, tokens, hits)
             self.rule_evaluative(quote, tokens, hits)
+            model_hits(self, quote, tokens, hits)
         # Speakers are not topics of their own stances; being against what an action acts on is
         # being for the action ("against the gangs" is "for taking down the gangs").
         hits = [h for h in hits if not self._own(h)]

@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Token
 
 from tui.analysis import lexicons
 from tui.analysis.attribution.acts import act_verbs, act_words, target_of
-from tui.analysis.polarity import evaluation, negated, stance_verbs, turned
+from tui.analysis.polarity import denied, evaluation, negated, stance_verbs, turned
 from tui.analysis.stance_voice import Voice, clip
-from tui.analysis.topics import TopicGroup, adjectival
+from tui.analysis.topics import TopicGroup, adjectival, direct_object, person_for_place
 from tui.model import Quote
 
 CLAIM_NOUNS = lexicons.words("claim_nouns.txt")
@@ -69,13 +69,13 @@ class StanceRules(Voice):
                     return key, next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             key = (lemma, particle.lower_)
             if key in table:
-                return key, next((c for c in token.children if c.dep_ in ("dobj",)), None)
+                return key, direct_object(token)
         for prep in preps:
             key = (lemma, prep.lower_)
             if key in table:
                 return key, next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if (lemma,) in table and token.pos_ == "VERB":
-            obj = next((c for c in token.children if c.dep_ in ("dobj",)), None)
+            obj = direct_object(token)
             if obj is None:
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             return (lemma,), obj
@@ -156,6 +156,7 @@ class StanceRules(Voice):
         obj = target_of(verb_token)
         if obj is None:
             return
+        obj = person_for_place(verb_token, obj)
         if quote.kind == "label":
             named = [c for c in verb_token.children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "attr", "ccomp")]
             named += [c for c in obj.children if c.dep_ == "oprd"]
@@ -217,10 +218,13 @@ class StanceRules(Voice):
                     if subject.lower_ in ("it", "this", "that")
                     else self.group_at(subject)
                 )
+                if group is None and subject.lower_ in ("he", "she") and quote.start <= subject.idx < quote.end:
+                    group = self.person_before(subject, quote)  # "She is a liar": the one person named before
                 if group is None:
                     continue
-                polarity = value * (-1 if negated(token.head) or negated(token) else 1)
-                said = self.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge.text)]
+                polarity = value * (-1 if denied(token.head) or denied(token) else 1)
+                last = max([token, *[c for c in token.head.children if c.dep_ == "conj" and c.i > token.i]]).right_edge
+                said = self.text[token.left_edge.idx : last.idx + len(last.text)]  # "… a failure, but a catastrophe"
                 gist = (
                     f"calls {self._mention_text(subject, group)} {'not ' if polarity * value < 0 else ''}‘{clip(said)}’"
                 )
@@ -348,8 +352,13 @@ class StanceRules(Voice):
                 continue
             named = group.kind in ("person", "policy")  # not "super PAC", "brave Americans"
             judges = [c for c in token.children if c.dep_ == "amod"] if named else []
-            if token.dep_ == "dobj" and adjectival(token.head) and token.head.head.lemma_.lower() in _RESULT_VERBS:
-                judges.append(token.head)  # "has seen encouraging progress", parsed as a verb
+            if (
+                token.dep_ == "dobj"
+                and adjectival(token.head)
+                and token.head.head.lemma_.lower() in _RESULT_VERBS
+                and self.doc[token.head.i - 1].pos_ not in ("NOUN", "PROPN", "PRON")
+            ):  # "has seen encouraging progress", parsed as a verb; not "videos of X insulting Y" (X's act)
+                judges.append(token.head)
             value = sum(evaluation(c) for c in judges)
             if abs(value) >= 0.3:
                 cue = next(c.text for c in judges if evaluation(c))
@@ -361,12 +370,17 @@ class StanceRules(Voice):
                 )
 
     def _hit(self, hits, quote, group, polarity, rule, cue, tokens, token, gist="") -> None:
-        if self.asked(token) or self.others_view(token, quote) or self.supposed(token):
-            return  # "is it a gimmick?", "they think X is …": asked, or someone else's view
+        if (
+            self.asked(token)
+            or self.others_view(token, quote)
+            or self.supposed(token)
+            or self.inner_quoted(token, quote)
+        ):
+            return  # "is it a gimmick?", "they think X is …", "saying, ‘I love X’": asked, or someone else's view
         factor = self.modifiers(tokens) * (0.5 if self.in_concession(token) else 1.0)
         hits.append(Hit(quote.speaker or "", group.key, polarity * factor, quote.id, rule, cue, gist))
 
     def _mention_text(self, token: Token, group: TopicGroup) -> str:
-        if token.lower_ in ("it", "this", "that"):
+        if token.lower_ in ("it", "this", "that", "he", "she"):
             return self._label(group)
         return self.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge.text)]

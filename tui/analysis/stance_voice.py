@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tui.analysis import lexicons
-from tui.analysis.polarity import BLOCKING, blocked
+from tui.analysis.polarity import BLOCKING, blocked, seldom, turned
 from tui.analysis.topics import Topics
 from tui.model import Quote
 
@@ -17,6 +17,7 @@ OWN_SUBJECTS = lexicons.words("own_subjects.txt")
 HEDGES = lexicons.words("hedges.txt")
 CONTRAST_MARKS = lexicons.words("contrast_marks.txt")
 _REPORTING = lexicons.words("cue_verbs.txt")
+_WANTING = lexicons.words("wanting_verbs.txt")
 GIST_LENGTH = 70  # characters of evidence in plain words; longer phrases keep their two ends
 
 
@@ -42,6 +43,13 @@ class Voice(Topics):
         before = self.text[token.sent.start_char : token.idx]
         return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
+    def inner_quoted(self, token: Token, quote: Quote) -> bool:
+        """Inside a quote within the quote ("you hear her saying, ‘I love corn ethanol’"): someone
+        else's words, not the speaker's. A ’ before a letter is an apostrophe ("don’t"), not a close."""
+        before = self.text[quote.start : token.idx]
+        closes = sum(1 for k, ch in enumerate(before) if ch == "’" and not before[k + 1 : k + 2].isalpha())
+        return before.count("‘") > closes
+
     def own(self, subject: Token, quote: Quote, generic_you: bool = False) -> bool:
         """A subject that speaks for the speaker's side: "I", "we", the government, a mention of the
         speaker ("he" only where the speaker step resolved it so); "you" only in "you have to"."""
@@ -60,7 +68,9 @@ class Voice(Topics):
             if agent is not None:
                 doer = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 return doer is not None and self.own(doer, quote)
-            subject = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None)
+            subject = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None) or _for_subject(current)
+            if subject is not None and current.dep_ == "relcl" and subject.lower_ in ("who", "that"):
+                return self._wanted(current.head, quote)  # "we need leaders who will stand up to X"
             if subject is not None and not (subject.lower_ == "it" and current.i != verb.i):
                 return self.own(subject, quote)  # (an "it" that stands for the clause: "it was premature to …")
             if any(c.dep_ == "nsubjpass" for c in current.children) or current.dep_ in ("acl", "relcl", "amod"):
@@ -75,6 +85,13 @@ class Voice(Topics):
                 return self.own(controller, quote)  # "convincing my supporters to support X": theirs
             current = current.head
         return True
+
+    def _wanted(self, noun: Token, quote: Quote) -> bool:
+        """Does the speaker want, back or vote for `noun` ("leaders", "candidates")? Then what it
+        does in its relative clause is the speaker's side."""
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else noun.head
+        wanted = noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in _WANTING and not turned(verb)
+        return wanted and self.speakers_act(verb, quote)
 
     def supposed(self, token: Token) -> bool:
         """Inside an 'if …' or 'whether …' clause, or the clause it conditions: supposed, not asserted."""
@@ -120,6 +137,9 @@ class Voice(Topics):
                     first = next((c for c in first.children if c.lemma_.lower() in BLOCKING), first)
                     break
         start = min([first.idx, *[c.idx for c in first.children if c.dep_ in ("neg", "aux") and c.i < first.i]])
+        if first.dep_ in ("xcomp", "ccomp") and seldom(first.head):  # "hardly ever advise investing in X"
+            above = first.head
+            start = min([start, above.idx, *[c.left_edge.idx for c in above.children if c.dep_ == "advmod"]])
         if obj is not None and obj.i < token.i:  # a passive: "Trump was supported"
             start = obj.left_edge.idx
         if end is None:
@@ -137,6 +157,17 @@ class Voice(Topics):
         if mentions:
             return max(mentions)
         return last.right_edge.idx + len(last.right_edge.text)
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """The subject of a for-infinitive, which the parser hangs on "for": "For Trump to praise Putin"."""
+    for prep in verb.children:
+        if prep.lower_ == "for" and prep.i < verb.i:
+            doer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            between = verb.doc[doer.i + 1 : verb.i] if doer is not None else []
+            if doer is not None and any(t.lower_ == "to" for t in between):
+                return doer
+    return None
 
 
 def clip(words: str) -> str:

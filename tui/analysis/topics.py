@@ -37,12 +37,18 @@ def _names_the_head(token: Token, root: Token) -> bool:
     """Part of what names a noun phrase's head ("congestion charge" of "plan"), not what judges it."""
     while token.i != root.i:
         naming = token.dep_ in ("poss", "compound", "nmod", "case") or (
-            token.dep_ == "amod" and token.pos_ in ("NOUN", "PROPN")
+            token.dep_ == "amod" and (token.pos_ in ("NOUN", "PROPN") or _classifies(token))
         )
         if not naming:
             return False
         token = token.head
     return True
+
+
+def _classifies(adjective: Token) -> bool:
+    """An adjective that says which kind ("pro-life majority", "middle class"), not how good: no
+    evaluative weight, no quantity ("other", "many"), no -ing or -ed form of a verb."""
+    return evaluation(adjective) == 0 and not adjective.is_stop and adjective.tag_ not in ("VBG", "VBN", "JJR", "JJS")
 
 
 def adjectival(token: Token) -> bool:
@@ -142,7 +148,9 @@ class Topics:
             return
         if root.ent_type_ == "PERSON":
             name = next((e for e in self.doc.ents if e.start <= root.i < e.end), chunk)
-            self._add(self._person_key(name.text), _unowned(name.text), name, root, kind="person")
+            if any(t.text in QUOTE_CHARACTERS for t in name):
+                return  # "Trump’s Putin Remarks ‘Troubling": a headline misread as a name
+            self._add(self._person_key(name.text), unowned(name.text), name, root, kind="person")
             return
         if head in STOP_HEADS or root.ent_type_ in _QUANTITY_ENTS or self._is_speaker(chunk.start_char, chunk.end_char):
             return
@@ -158,7 +166,7 @@ class Topics:
         policy = head in POLICY_HEADS
         # The label keeps what names the thing ("his plan", "asylum hotels"), not what judges it.
         kept = [t for t in chunk if _names_the_head(t, root)]
-        label = " ".join(t.text for t in kept).replace(" ’s", "’s").replace(" 's", "'s")
+        label = "".join(t.text if t is kept[-1] else t.text_with_ws for t in kept)
         if policy and head != "deterrent" and (places or (sides and sides[0] in linked)):
             anchor = places[0] if places else linked[sides[0]]
             self._add(f"policy:{anchor}", label, chunk, root, policy=True, kind="policy")
@@ -177,7 +185,7 @@ class Topics:
             return None
         speaker = self.speaker_at(name.start_char, name.end_char)
         key = f"speaker:{speaker}" if speaker is not None else self._person_key(name.text)
-        label = self.speaker_names.get(speaker, name.text) if speaker is not None else _unowned(name.text)
+        label = self.speaker_names.get(speaker, name.text) if speaker is not None else unowned(name.text)
         self._add(key, label, name, token, kind="person")
         return self.groups.get(key)
 
@@ -194,8 +202,8 @@ class Topics:
     def _action_topic(self, token: Token) -> None:
         """ "taking down the gangs": a gerund with its object is a policy of its own."""
         objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
-        if not objects or adjectival(token):  # "encouraging progress" judges, it is no action
-            return
+        if not objects or adjectival(token) or objects[0].lemma_.lower() in STOP_HEADS:
+            return  # "encouraging progress" judges, it is no action; "paying attention" names no policy
         particle = [c.lower_ for c in token.children if c.dep_ == "prt"]
         key = " ".join([token.lemma_.lower(), *particle, objects[0].lemma_.lower()])
         start = token.idx
@@ -254,10 +262,30 @@ class Topics:
         if best is None:
             return None
         for chunk in self.chunks:
-            inside = max(best[0] + 1, quote.start) <= chunk.start_char and chunk.end_char <= pronoun.idx
-            if inside and chunk.root.pos_ != "PRON" and chunk.root.i not in best[1].heads:
-                return None  # another thing was named in between: 'it' may be that
+            if not (best[0] + 1 <= chunk.start_char and chunk.end_char <= pronoun.idx):
+                continue
+            if chunk.root.pos_ == "PRON" or chunk.root.i in best[1].heads:
+                continue
+            named = chunk.root.pos_ == "NOUN" and chunk.root.lemma_.lower() not in STOP_HEADS
+            if (named or chunk.start_char >= quote.start) and not self._is_speaker(chunk.start_char, chunk.end_char):
+                return None  # another thing was named in between ("the Orlando attack"): 'it' may be that
         return best[1]
+
+    def person_before(self, pronoun: Token, quote: Quote) -> TopicGroup | None:
+        """Who "he" / "she" in a quote stands for when the speaker step did not say: the one person
+        named in this paragraph or the one before, ahead of the pronoun, who is not the speaker
+        ("… about Kim Lowe. “She is a liar,” he said."); None if there are two or none."""
+        paragraph_start = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, quote.start))) + 1
+        own = self.speaker_mentions.get(quote.speaker or "", [])
+        people = [
+            e
+            for e in self.doc.ents
+            if e.label_ == "PERSON"
+            and paragraph_start <= e.start_char < pronoun.idx
+            and not any(s < e.end_char and e.start_char < end for s, end in own)
+        ]
+        keys = {self.speaker_at(e.start_char, e.end_char) or self._person_key(e.text) for e in people}
+        return self._person_at(people[-1].root) if len(keys) == 1 else None
 
     def targets_at(self, token: Token) -> list[TopicGroup]:
         """The topics a phrase names, one per conjunct: "Sir Keir Starmer and Ms Cooper" is two. A
@@ -325,9 +353,24 @@ def _policy_anchors(chunks: list[Span], anchors_of: dict[int, list[str]]) -> tup
     return anchor_counts, linked
 
 
-def _unowned(name: str) -> str:
+def unowned(name: str) -> str:
     """A name without its possessive ending: "Kim Lowe's" -> "Kim Lowe"."""
     for ending in ("’s", "'s", "’", "'"):
         if name.endswith(ending):
             return name[: -len(ending)]
     return name
+
+
+def direct_object(verb: Token) -> Token | None:
+    """A verb's direct object, the person where a place before them was parsed as one too."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return None if obj is None else person_for_place(verb, obj)
+
+
+def person_for_place(verb: Token, obj: Token) -> Token:
+    """ "dismissed Wisconsin Gov. Scott Walker" parsed as two objects, the place and the person:
+    the person is the object."""
+    named = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == obj.i + 1), None)
+    if obj.ent_type_ in ("GPE", "NORP") and named is not None and named.ent_type_ == "PERSON":
+        return named
+    return obj
