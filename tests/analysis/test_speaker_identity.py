@@ -298,6 +298,19 @@ SPEAKER_SETS = [
         [("half of Democratic primary voters", "group"), ("half of GOP primary voters", "group")],
         id="a_share_of_people_is_named_with_whom_it_is_a_share_of",
     ),
+    pytest.param(
+        "“It goes in one ear and out the other,” Omar Whitfield said, tapping his ears. "
+        "Dana Whitfield shook her head. “He forgives faster than I do.”\n\n"
+        "Over the years, she said, letters had kept her close to her sister.",
+        [("Dana Whitfield", "person"), ("Omar Whitfield", "person")],
+        id="her_head_is_a_body_part_not_a_role",
+    ),
+    pytest.param(
+        "Party members in Ohio want to re-elect Sen. Mara Quill this year, who endorsed the new transit plan "
+        "after a long debate.\n\nVoters will decide in November.",
+        [("Mara Quill", "person")],
+        id="a_relative_clause_hung_on_a_date_is_the_person_before_it",
+    ),
 ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tui.analysis import lexicons
 from tui.analysis.entities.mentions import (
     QUALIFIERS,
     SUBJECT,
@@ -20,6 +21,11 @@ from tui.analysis.entities.mentions import (
     strip_possessive,
     titles,
 )
+
+# Parts of a person; "head" is one and a role too ("shook her head" / "the head of the FBI").
+BODY_PARTS = lexicons.words("body_parts.txt")
+# Possessives that own a body: "her head" is a head, "its head" (an organisation's) a role.
+BODY_OWNERS = frozenset({"his", "her", "my", "your", "their", "our"})
 
 # Abbreviated titles and the role they name.
 TITLE_ROLES = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president"}
@@ -146,8 +152,18 @@ def _is_role_phrase(m: Mentions, chunk: Span) -> bool:
         return False
     if root.lemma_.lower() not in roles and root.lower_ not in roles:
         return False
+    if _body_part(root):
+        return False
     # "Elizabeth Warren Hammers Wells Fargo CEO" (a headline) is not a CEO's title.
     return not any(_names_someone_else(m, t) for t in chunk if t.i < root.i)
+
+
+def _body_part(root: Token) -> bool:
+    """ "Betsy shook her head": a part of a person owned by a personal pronoun and heading
+    nothing ("the head of the FBI", "its head" are roles)."""
+    owners = [c.lower_ for c in root.children if c.dep_ == "poss"]
+    heads_something = any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+    return root.lemma_.lower() in BODY_PARTS and bool(owners) and owners[0] in BODY_OWNERS and not heads_something
 
 
 def _role_holder(

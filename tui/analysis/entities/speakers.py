@@ -201,12 +201,23 @@ class SpeakerResolver(Authors, Documents, Organisations, Pronouns):
     def _relative(self, token: Token) -> Resolved | None:
         """ "the panel, which said …": the panel."""
         if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
-            found = self.resolve(token.head.head)
+            antecedent = self._before_date(token.head.head)
+            found = self.resolve(antecedent) if antecedent is not None else None
             if found is not None:
                 span = (token.idx, token.idx + len(token.text))
                 found[0].add(*span)
                 return found[0], span, "relative"
         return None
+
+    def _before_date(self, antecedent: Token) -> Token | None:
+        """ "re-elect Rob Portman this year, who endorsed …": a relative clause the parse hangs on
+        a date or time speaks for the noun before that date, never for the date."""
+        if antecedent.ent_type_ not in ("DATE", "TIME"):
+            return antecedent
+        while antecedent.ent_iob_ == "I" and antecedent.i > 0:
+            antecedent = self.doc[antecedent.i - 1]
+        before = self.doc[antecedent.i - 1] if antecedent.i > 0 else None
+        return before if before is not None and before.pos_ in ("NOUN", "PROPN") else None
 
     def _titled(self, token: Token) -> Resolved | None:
         named = self._named_in_title(token)
