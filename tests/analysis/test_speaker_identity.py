@@ -237,6 +237,23 @@ CASES = [
         ],
         id="a_name_the_tagger_calls_an_organisation_is_a_person_when_the_article_says_he",
     ),
+    pytest.param(
+        "Hillary Clinton campaigned in Iowa on Monday. Bill Clinton spoke to union members in Ohio.\n\n"
+        "Mrs. Clinton said the race was close. Mr. Clinton said turnout would decide it.\n\n"
+        "Later, Clinton said she would win the state.",
+        [
+            ("Hillary Clinton", "indirect", "the race was close", "clause.that", "mention.name"),
+            ("Bill Clinton", "indirect", "turnout would decide it", "clause.that", "mention.name"),
+            ("Hillary Clinton", "indirect", "she would win the state", "clause.that", "mention.name"),
+        ],
+        id="two_people_with_one_surname_told_apart_by_title_and_who_was_named_first",
+    ),
+    pytest.param(
+        "Nora Hale opened her campaign in Iowa.\n\n"
+        "Tom Hale spoke with voters outside the school. Hale said the turnout was strong.",
+        [("Tom Hale", "indirect", "the turnout was strong", "clause.that", "untagged-name")],
+        id="a_bare_surname_after_a_full_name_in_its_paragraph_is_that_person",
+    ),
 ]
 
 SPEAKER_SETS = [

@@ -165,7 +165,7 @@ class Mentions:
             and len(words) <= 4
         )
 
-    def person_cluster(self, words: list[str], offset: int) -> Cluster:
+    def person_cluster(self, words: list[str], offset: int, gender: str = "") -> Cluster:
         """The person these name parts name: one named before with the same surname (and first
         name, when both give one; a generational suffix told apart), else a new person."""
         key = [w.lower() for w in words]
@@ -179,6 +179,8 @@ class Mentions:
                 return cluster
         else:
             last = [c for c in people if surname(c.names).lower() == key[0]]
+            if len([c for c in last if len(c.names) > 1]) > 1:
+                return self._one_of_namesakes(last, offset, gender)
             first = [c for c in people if len(c.names) > 1 and c.names[0].lower() == key[0]]
             for candidates in (last, first):
                 if candidates:
@@ -186,6 +188,20 @@ class Mentions:
         cluster = Cluster(kind="person", names=list(words))
         self.clusters.append(cluster)
         return cluster
+
+    def _one_of_namesakes(self, namesakes: list[Cluster], offset: int, gender: str) -> Cluster:
+        """A surname two people named in full share ("Hillary Clinton", "Bill Clinton"): a title's
+        gender ("Mrs. Clinton") keeps the one of that gender, else those of no gender yet; then the
+        one named earlier in the same paragraph ("Bill Clinton spoke … Clinton said"), else the first
+        the article named, as news names the other by first name or title each time."""
+        if gender:
+            namesakes = (
+                [c for c in namesakes if c.gender == gender] or [c for c in namesakes if not c.gender] or namesakes
+            )
+        here = [c for c in namesakes if any(s < offset and "\n" not in self.text[s:offset] for s, _ in c.mentions)]
+        if here:
+            return self.nearest(here, offset)
+        return min(namesakes, key=lambda c: min(start for start, _ in c.mentions) if c.mentions else 10**9)
 
     def nearest(self, candidates: list[Cluster], offset: int) -> Cluster:
         def distance(cluster: Cluster) -> int:

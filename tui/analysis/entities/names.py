@@ -55,7 +55,7 @@ def gather_names(m: Mentions) -> None:
     for _ent, start, end, words, gender in sorted(prepared, key=lambda p: p[1]):
         if len(words) >= 2:
             continue
-        cluster = m.person_cluster(words, m.doc[start].idx)
+        cluster = m.person_cluster(words, m.doc[start].idx, gender)
         cluster.gender = cluster.gender or gender
         m.register(cluster, start, end, person=True)
     # Other entity types spelling a known person's full name ("Yvette Cooper" as WORK_OF_ART).
