@@ -342,3 +342,18 @@ def test_speaker_identity(attribute, text, expected):
 def test_one_speaker_per_entity(analyzer, text, expected):
     document = analyzer.analyze(text)
     assert sorted((s.name, s.kind) for s in document.speakers) == expected
+
+
+def test_a_she_keeps_standing_for_the_she_before_it_not_a_person_named_between(attribute):
+    # The quote before "Dana Whitfield shook her head" leaves the first "she" to the last-person
+    # step; the second "she" in that sentence is still Dana, not Maria Soto named between them.
+    text = (
+        "Maria Soto thanked her staff. She said the campaign had been long.\n\n"
+        "“It goes in one ear and out the other,” Omar Whitfield said, tapping his ears. "
+        "Dana Whitfield shook her head. “He forgives faster than I do.”\n\n"
+        "Over the years, she said, letters have kept her close to Soto – although at the mention of letters "
+        "she smiled and admitted “letters can be a burden too.”"
+    )
+    rows = [(row[0], row[2]) for row in attribute(text) if "letters" in row[2]]
+    assert [name for name, _ in rows] == ["Dana Whitfield", "Dana Whitfield"]
+    assert rows[-1][1] == "letters can be a burden too."

@@ -105,6 +105,9 @@ class Pronouns(Mentions):
             found = self._salient_person(pronoun, gender)
             if found is not None:
                 return found, "pronoun.subject"
+            earlier = self._earlier_subject_pronoun(pronoun, gender)
+            if earlier is not None:
+                return earlier, "pronoun.subject"
             outside = not self.in_quoted(offset)
             for mentioned, cluster in reversed([(o, c) for o, c in self.person_mentions if o < offset]):
                 if outside and self.in_quoted(mentioned):
@@ -131,6 +134,21 @@ class Pronouns(Mentions):
             if start < offset
         ]
         return (max(candidates, key=lambda item: item[0])[1], "pronoun.last-group") if candidates else None
+
+    def _earlier_subject_pronoun(self, pronoun: Token, gender: str) -> Cluster | None:
+        """ "Over the years, she said, email kept her close to Clinton – at which she laughed": a
+        subject pronoun of the same gender earlier in the sentence keeps standing for its person,
+        before a person the sentence only names on the way."""
+        earlier = [
+            t
+            for t in pronoun.sent
+            if t.i < pronoun.i
+            and t.dep_ in SUBJECT
+            and PERSON_PRONOUNS.get(t.lower_) == gender
+            and self.in_quoted(t.idx) == self.in_quoted(pronoun.idx)
+        ]
+        found = self._antecedent(earlier[-1]) if earlier else None
+        return found[0] if found is not None else None
 
     def _people_in_general(self) -> Cluster:
         """Who "they" are in "as they say": people in general, one speaker per article."""
