@@ -7,7 +7,7 @@ read a person's name ("Sir Keir Starmer" -> Keir Starmer, male) and how to regis
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -203,6 +203,17 @@ class Mentions:
             return self.nearest(here, offset)
         return min(namesakes, key=lambda c: min(start for start, _ in c.mentions) if c.mentions else 10**9)
 
+    def sentences_back(self, token: Token) -> Iterator[tuple[int, Span]]:
+        """The token's sentence, then the sentences before it (at most `LOOK_BACK`), with how many
+        sentences back each is: where a pronoun or an epithet looks for whom it stands for."""
+        sentence = token.sent
+        for back in range(LOOK_BACK + 1):
+            if back:
+                if sentence.start == 0:
+                    return
+                sentence = self.doc[sentence.start - 1].sent
+            yield back, sentence
+
     def nearest(self, candidates: list[Cluster], offset: int) -> Cluster:
         def distance(cluster: Cluster) -> int:
             earlier = [s for s, _ in cluster.mentions if s <= offset]
@@ -263,12 +274,7 @@ class Mentions:
         sentence back (at most `LOOK_BACK`), that sentence's subject, the main clause's first,
         else the first fitting person it names. `more` adds subjects the names do not show
         (a chain of "he"s)."""
-        sentence = token.sent
-        for back in range(LOOK_BACK + 1):
-            if back:
-                if sentence.start == 0:
-                    return None
-                sentence = self.doc[sentence.start - 1].sent
+        for back, sentence in self.sentences_back(token):
             end = token.idx if back == 0 else sentence.end_char
             named = [(o, c) for o, c in self.person_mentions if sentence.start_char <= o < end and fits(o, c)]
             subjects = [(o, c) for o, c in named if self.is_subject(o)]

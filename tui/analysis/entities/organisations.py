@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tui.analysis import lexicons
-from tui.analysis.entities.mentions import LOOK_BACK, SUBJECT, Cluster, Mentions
+from tui.analysis.entities.mentions import SUBJECT, Cluster, Mentions
 
 NEWSPAPER_WORDS = lexicons.words("newspaper_words.txt")
 NEWSPAPER_NOUNS = ("newspaper", "paper")
@@ -75,12 +75,7 @@ class Organisations(Mentions):
             for offset, _ in c.mentions
             if offset < token.idx and self.is_subject(offset)
         )
-        sentence = token.sent
-        for back in range(LOOK_BACK + 1):
-            if back:
-                if sentence.start == 0:
-                    return None
-                sentence = self.doc[sentence.start - 1].sent
+        for back, sentence in self.sentences_back(token):
             here = [c for offset, c in named if sentence.start_char <= offset < sentence.end_char]
             if here:
                 return here[-1] if back == 0 else here[0]
