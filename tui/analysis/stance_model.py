@@ -52,7 +52,7 @@ def model_hits(rules: StanceRules, quote: Quote, tokens: list[Token], hits: list
             continue
         strongest = max(found, key=lambda f: abs(f[0]))
         gist = _gist(rules, quote, strongest[1], strongest[2], margin)
-        rules._hit(hits, quote, rules.groups[key], margin, MODEL_RULE, "", tokens, strongest[1], gist)
+        rules.hit(hits, quote, rules.groups[key], margin, MODEL_RULE, "", tokens, strongest[1], gist)
 
 
 def _read_as_the_speakers(rules: StanceRules, token: Token, quote: Quote) -> bool:

@@ -143,7 +143,7 @@ class StanceRules(Voice):
         polarity = stance_verbs()[words] * (-1 if turned(token) else 1)
         gist = self.phrase(token, obj)
         for group in groups:
-            self._hit(hits, quote, group, polarity, rule, " ".join(words), tokens, token, gist)
+            self.hit(hits, quote, group, polarity, rule, " ".join(words), tokens, token, gist)
 
     def rule_act(self, quote: Quote, hits: list[Hit]) -> None:
         """A reported act ("criticised Y") or a label ("called Y “a loser”"): a side toward Y."""
@@ -196,7 +196,7 @@ class StanceRules(Voice):
                 continue
             gist = self.phrase(subject.left_edge, None, token.idx + len(token.text))
             for group in self.targets_at(subject):
-                self._hit(hits, quote, group, -1.0, "wrongdoing", token.text, tokens, token, gist)
+                self.hit(hits, quote, group, -1.0, "wrongdoing", token.text, tokens, token, gist)
 
     def rule_copula(self, quote: Quote, tokens: list[Token], hits: list[Hit]) -> None:
         for token in tokens:
@@ -228,7 +228,7 @@ class StanceRules(Voice):
                 gist = (
                     f"calls {self._mention_text(subject, group)} {'not ' if polarity * value < 0 else ''}‘{clip(said)}’"
                 )
-                self._hit(hits, quote, group, polarity, "copular evaluation", token.text, tokens, token, gist)
+                self.hit(hits, quote, group, polarity, "copular evaluation", token.text, tokens, token, gist)
             # "it won't work", "the scheme failed"
             elif (
                 token.pos_ == "VERB"
@@ -251,7 +251,7 @@ class StanceRules(Voice):
                     continue
                 polarity = _SUBJECT_VERBS[token.lemma_.lower()] * (-1 if negated(token) else 1)
                 gist = f"says {self._mention_text(subject, group)} {self.phrase(token, None)}"
-                self._hit(hits, quote, group, polarity, "copular evaluation", token.text, tokens, token, gist)
+                self.hit(hits, quote, group, polarity, "copular evaluation", token.text, tokens, token, gist)
 
     def _describes(self, predicate: Token, subject: Token) -> bool:
         """A copula that describes rather than judges: a cleft ("it was X that persuaded …"), a
@@ -295,7 +295,7 @@ class StanceRules(Voice):
                 if self._under_stance_verb(inner, token):
                     continue  # "we must stop X" is rule a's
                 polarity = -1.0 if turned(token) else 1.0
-                self._hit(
+                self.hit(
                     hits, quote, group, polarity * 0.9, "necessity", need, tokens, token, self.phrase(token, inner)
                 )
                 break
@@ -365,11 +365,11 @@ class StanceRules(Voice):
                 words = [*judges, token]
                 start, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
                 gist = f"speaks of ‘{clip(self.text[start.idx : last.idx + len(last.text)])}’"
-                self._hit(
+                self.hit(
                     hits, quote, group, max(-1.0, min(1.0, value)) * 0.6, "evaluative words", cue, tokens, token, gist
                 )
 
-    def _hit(self, hits, quote, group, polarity, rule, cue, tokens, token, gist="") -> None:
+    def hit(self, hits, quote, group, polarity, rule, cue, tokens, token, gist="") -> None:
         if (
             self.asked(token)
             or self.others_view(token, quote)
